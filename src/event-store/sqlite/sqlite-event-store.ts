@@ -1,0 +1,447 @@
+import type Database from 'better-sqlite3';
+import { upcast, type EventMetadata } from '../../../events';
+import { systemClock, type Clock } from '../../shared/clock';
+import { uuidV7Ids, type IdGenerator } from '../../shared/ids';
+import { IdempotencyKeyReusedError, IdempotentReplay, WrongExpectedVersionError } from '../errors';
+import type {
+  AppendRequest,
+  AppendResult,
+  ChainReport,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StoredIdempotentResult,
+  Subscription,
+  TransactionalHook,
+} from '../event-store';
+import { ChainVerifier, GENESIS_HASH, chainHash } from '../hash-chain';
+import { migrateSqliteEventStore } from './sqlite-schema';
+
+interface EventRow {
+  global_position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+  hash: string;
+}
+
+interface AppendJob {
+  readonly kind: 'append';
+  readonly request: AppendRequest;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface ExclusiveJob {
+  readonly kind: 'exclusive';
+  readonly run: () => Promise<unknown>;
+  readonly resolve: (result: unknown) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type WriteJob = AppendJob | ExclusiveJob;
+
+export interface SqliteEventStoreOptions {
+  readonly clock?: Clock;
+  readonly ids?: IdGenerator;
+  /** Inline projections, applied in the append's transaction. */
+  readonly hook?: TransactionalHook;
+  /** How long idempotency keys are remembered (default 24 h). */
+  readonly idempotencyRetentionMs?: number;
+  /** The most appends one transaction takes from the queue (group commit). */
+  readonly maxGroupSize?: number;
+  /** How often a subscription looks for events written by other processes, in ms. */
+  readonly pollIntervalMs?: number;
+}
+
+/**
+ * The embedded event store. One writer connection takes appends from a queue: appends that arrive while a
+ * transaction is in flight are committed together in the next one (group commit), each inside its own
+ * SAVEPOINT so that a refused append rolls back alone and gets its own error. Callers are answered only
+ * after COMMIT, so every acknowledged append is durable (synchronous=FULL by default).
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly clock: Clock;
+  private readonly ids: IdGenerator;
+  private readonly retentionMs: number;
+  private readonly maxGroupSize: number;
+  private readonly pollIntervalMs: number;
+  private hook: TransactionalHook | undefined;
+  private readonly queue: WriteJob[] = [];
+  private draining = false;
+  private closed = false;
+  private readonly appendListeners = new Set<() => void>();
+  private readonly w: ReturnType<typeof prepareWriterStatements>;
+  private readonly r: ReturnType<typeof prepareReaderStatements>;
+
+  constructor(
+    private readonly writer: Database.Database,
+    private readonly reader: Database.Database,
+    options: SqliteEventStoreOptions = {},
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.ids = options.ids ?? uuidV7Ids;
+    this.hook = options.hook;
+    this.retentionMs = options.idempotencyRetentionMs ?? 24 * 60 * 60 * 1000;
+    this.maxGroupSize = options.maxGroupSize ?? 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    migrateSqliteEventStore(writer);
+    this.w = prepareWriterStatements(writer);
+    this.r = prepareReaderStatements(reader);
+  }
+
+  /** Installs the inline projections (set once, at start-up, before the first append). */
+  setHook(hook: TransactionalHook): void {
+    this.hook = hook;
+  }
+
+  append(request: AppendRequest): Promise<AppendResult> {
+    return new Promise<AppendResult>((resolve, reject) => {
+      if (this.closed) return reject(new Error('The event store is closed'));
+      this.queue.push({ kind: 'append', request, resolve, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  /**
+   * Runs `work` alone in one write transaction, between two groups of appends (rebuilds, maintenance).
+   * `work` uses the writer connection synchronously or through the inline projection database.
+   */
+  runExclusive<T>(work: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.closed) return reject(new Error('The event store is closed'));
+      this.queue.push({ kind: 'exclusive', run: work, resolve: resolve as (value: unknown) => void, reject });
+      this.scheduleDrain();
+    });
+  }
+
+  readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.r.readStream.all(
+      streamId,
+      options.fromVersion ?? 1,
+      options.toVersion ?? Number.MAX_SAFE_INTEGER,
+      options.until ? options.until.toISOString() : '9999',
+    ) as EventRow[];
+    return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    const rows = this.r.readAll.all(options.after, options.limit) as EventRow[];
+    return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  headPosition(): Promise<number> {
+    return Promise.resolve(headOf(this.r.head.get()));
+  }
+
+  findIdempotentResult(actorId: string, key: string): Promise<StoredIdempotentResult | null> {
+    const row = this.r.findKey.get(actorId, key, this.retentionCutoff()) as IdempotencyRow | undefined;
+    return Promise.resolve(
+      row ? { requestHash: row.request_hash, result: JSON.parse(row.result) as StoredIdempotentResult['result'], position: row.position } : null,
+    );
+  }
+
+  async verify(): Promise<ChainReport> {
+    const verifier = new ChainVerifier();
+    let after = 0;
+    for (;;) {
+      const rows = this.r.readAll.all(after, 5000) as EventRow[];
+      if (rows.length === 0) break;
+      for (const row of rows) {
+        if (!verifier.check(chainedFieldsOf(row))) return verifier.report();
+      }
+      after = rows[rows.length - 1]!.global_position;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return verifier.report();
+  }
+
+  subscribe(after: number, handler: (events: readonly RecordedEvent[]) => Promise<void>): Subscription {
+    let position = after;
+    let stopped = false;
+    let wake: (() => void) | null = null;
+    const listener = () => wake?.();
+    this.appendListeners.add(listener);
+    const loop = async () => {
+      while (!stopped) {
+        const events = await this.readAll({ after: position, limit: 500 });
+        if (events.length > 0) {
+          await handler(events);
+          position = events[events.length - 1]!.globalPosition;
+          continue;
+        }
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollIntervalMs);
+          wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        wake = null;
+      }
+    };
+    void loop();
+    return {
+      close: () => {
+        stopped = true;
+        this.appendListeners.delete(listener);
+        wake?.();
+      },
+    };
+  }
+
+  /** Forgets idempotency keys older than the retention window. */
+  purgeExpiredIdempotencyKeys(): Promise<number> {
+    return this.runExclusive(() => Promise.resolve(this.w.purgeKeys.run(this.retentionCutoff()).changes));
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    // Let queued writes finish: every caller already waiting gets its answer.
+    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    for (const listener of this.appendListeners) listener();
+    this.appendListeners.clear();
+  }
+
+  private retentionCutoff(): string {
+    return new Date(this.clock.now().getTime() - this.retentionMs).toISOString();
+  }
+
+  private scheduleDrain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    queueMicrotask(() => void this.drain());
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const first = this.queue[0]!;
+        if (first.kind === 'exclusive') {
+          this.queue.shift();
+          await this.runExclusiveJob(first);
+          continue;
+        }
+        const group: AppendJob[] = [];
+        while (group.length < this.maxGroupSize && this.queue[0]?.kind === 'append') group.push(this.queue.shift() as AppendJob);
+        await this.commitGroup(group);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private async runExclusiveJob(job: ExclusiveJob): Promise<void> {
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      return job.reject(error);
+    }
+    try {
+      const result = await job.run();
+      this.writer.exec('COMMIT');
+      job.resolve(result);
+    } catch (error) {
+      rollbackQuietly(this.writer);
+      job.reject(error);
+    }
+    this.notifyAppended();
+  }
+
+  private async commitGroup(group: AppendJob[]): Promise<void> {
+    try {
+      this.writer.exec('BEGIN IMMEDIATE');
+    } catch (error) {
+      for (const job of group) job.reject(error);
+      return;
+    }
+    const accepted: { job: AppendJob; result: AppendResult }[] = [];
+    try {
+      const chain = { ...chainHeadOf(this.w.head.get()), lastAssigned: (this.w.sequence.get() as { seq: number } | undefined)?.seq ?? 0 };
+      for (const job of group) {
+        const before = { ...chain };
+        this.w.savepoint.run();
+        try {
+          const result = this.writeAppend(job.request, chain);
+          if (this.hook && result.events.length > 0) await this.hook.onAppended(result.events);
+          this.w.release.run();
+          accepted.push({ job, result });
+        } catch (error) {
+          this.w.rollbackTo.run();
+          this.w.release.run();
+          Object.assign(chain, before);
+          job.reject(error);
+        }
+      }
+      if (this.hook && accepted.length > 0) await this.hook.beforeCommit(chain.position);
+      this.writer.exec('COMMIT');
+    } catch (error) {
+      rollbackQuietly(this.writer);
+      for (const { job } of accepted) job.reject(error);
+      return;
+    }
+    for (const { job, result } of accepted) job.resolve(result);
+    if (accepted.length > 0) this.notifyAppended();
+  }
+
+  /** Checks every stream's expected version, then writes the events; runs inside the append's savepoint. */
+  private writeAppend(request: AppendRequest, chain: { position: number; hash: string; lastAssigned: number }): AppendResult {
+    const { idempotency } = request;
+    if (idempotency) {
+      const prior = this.w.findKey.get(idempotency.actorId, idempotency.key, this.retentionCutoff()) as IdempotencyRow | undefined;
+      if (prior) {
+        if (prior.request_hash !== idempotency.requestHash) throw new IdempotencyKeyReusedError(idempotency.key);
+        throw new IdempotentReplay(idempotency.key, prior.request_hash, JSON.parse(prior.result), prior.position);
+      }
+    }
+    const seen = new Set<string>();
+    const versions = new Map<string, number>();
+    for (const stream of request.streams) {
+      if (seen.has(stream.streamId)) throw new Error(`Stream ${stream.streamId} is named twice in one append`);
+      seen.add(stream.streamId);
+      const actual = (this.w.streamVersion.get(stream.streamId) as { v: number | null }).v ?? 0;
+      const expected = stream.expectedVersion;
+      const matches = expected === 'any' || (expected === 'no-stream' ? actual === 0 : actual === expected);
+      if (!matches) throw new WrongExpectedVersionError(stream.streamId, expected, actual);
+      versions.set(stream.streamId, actual);
+    }
+    const recordedAt = (request.recordedAt ?? this.clock.now()).toISOString();
+    const metadataText = JSON.stringify(request.metadata satisfies EventMetadata);
+    const events: RecordedEvent[] = [];
+    for (const stream of request.streams) {
+      let version = versions.get(stream.streamId)!;
+      for (const event of stream.events) {
+        version += 1;
+        const fields = {
+          eventId: this.ids.next(),
+          streamId: stream.streamId,
+          streamVersion: version,
+          // Positions are never reused, even if rows at the end were removed (the chain then reports the hole).
+          globalPosition: Math.max(chain.position, chain.lastAssigned) + 1,
+          type: event.type,
+          schemaVersion: event.schemaVersion,
+          recordedAt,
+          dataText: JSON.stringify(event.data),
+          metadataText,
+        };
+        const hash = chainHash(chain.hash, fields);
+        this.w.insert.run(
+          fields.globalPosition,
+          fields.eventId,
+          fields.streamId,
+          fields.streamVersion,
+          fields.type,
+          fields.schemaVersion,
+          fields.dataText,
+          fields.metadataText,
+          request.metadata.actorId,
+          recordedAt,
+          hash,
+        );
+        const position = fields.globalPosition;
+        chain.position = position;
+        chain.lastAssigned = position;
+        chain.hash = hash;
+        events.push({ ...event, eventId: fields.eventId, streamId: stream.streamId, streamVersion: version, globalPosition: position, metadata: request.metadata, recordedAt });
+      }
+      versions.set(stream.streamId, version);
+    }
+    if (idempotency) {
+      this.w.insertKey.run(idempotency.actorId, idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.result), chain.position, recordedAt);
+    }
+    return { position: chain.position, events, versions };
+  }
+
+  private notifyAppended(): void {
+    for (const listener of this.appendListeners) listener();
+  }
+}
+
+interface IdempotencyRow {
+  request_hash: string;
+  result: string;
+  position: number;
+}
+
+const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash';
+
+function prepareWriterStatements(db: Database.Database) {
+  return {
+    head: db.prepare('SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1'),
+    sequence: db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'"),
+    streamVersion: db.prepare('SELECT MAX(stream_version) AS v FROM events WHERE stream_id = ?'),
+    insert: db.prepare(
+      'INSERT INTO events (global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, actor_id, recorded_at, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    findKey: db.prepare('SELECT request_hash, result, position FROM idempotency_keys WHERE actor_id = ? AND key = ? AND created_at >= ?'),
+    insertKey: db.prepare(
+      'INSERT INTO idempotency_keys (actor_id, key, request_hash, result, position, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = excluded.request_hash, result = excluded.result, position = excluded.position, created_at = excluded.created_at',
+    ),
+    purgeKeys: db.prepare('DELETE FROM idempotency_keys WHERE created_at < ?'),
+    savepoint: db.prepare('SAVEPOINT append_one'),
+    release: db.prepare('RELEASE append_one'),
+    rollbackTo: db.prepare('ROLLBACK TO append_one'),
+  };
+}
+
+function prepareReaderStatements(db: Database.Database) {
+  return {
+    head: db.prepare('SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1'),
+    readStream: db.prepare(
+      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? AND recorded_at <= ? ORDER BY stream_version`,
+    ),
+    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    findKey: db.prepare('SELECT request_hash, result, position FROM idempotency_keys WHERE actor_id = ? AND key = ? AND created_at >= ?'),
+  };
+}
+
+function headOf(row: unknown): number {
+  return (row as { global_position: number } | undefined)?.global_position ?? 0;
+}
+
+function chainHeadOf(row: unknown): { position: number; hash: string } {
+  const head = row as { global_position: number; hash: string } | undefined;
+  return head ? { position: head.global_position, hash: head.hash } : { position: 0, hash: GENESIS_HASH };
+}
+
+function chainedFieldsOf(row: EventRow) {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    recordedAt: row.recorded_at,
+    dataText: row.data,
+    metadataText: row.metadata,
+    hash: row.hash,
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const event = upcast({ type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) });
+  return {
+    ...event,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    globalPosition: row.global_position,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    recordedAt: row.recorded_at,
+  };
+}
+
+function rollbackQuietly(db: Database.Database): void {
+  try {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  } catch {
+    // The transaction is already gone (SQLite rolls back on some errors by itself).
+  }
+}
