@@ -1,0 +1,48 @@
+import type { ContactEvent, ContactProfile } from '../../../events';
+import { assertNever } from '../../shared/assert-never';
+import type { RecordStatus } from '../account/account.state';
+
+/** A contact as its own events define it; `exists: false` before ContactCreated. */
+export type ContactState =
+  | { readonly exists: false }
+  | {
+      readonly exists: true;
+      readonly id: string;
+      readonly profile: ContactProfile;
+      readonly accountId: string | null;
+      readonly ownerId: string;
+      readonly status: RecordStatus;
+    };
+
+export const initialContactState: ContactState = { exists: false };
+
+export function evolveContact(state: ContactState, event: ContactEvent): ContactState {
+  switch (event.type) {
+    case 'ContactCreated': {
+      const { contactId, ownerId, ...profile } = event.data;
+      return { exists: true, id: contactId, profile, accountId: null, ownerId, status: 'active' };
+    }
+    case 'ContactUpdated': {
+      if (!state.exists) return state;
+      const { contactId: _id, ...changes } = event.data;
+      return { ...state, profile: { ...state.profile, ...changes } };
+    }
+    case 'ContactAssociatedWithAccount':
+      return state.exists ? { ...state, accountId: event.data.accountId } : state;
+    case 'ContactDisassociatedFromAccount':
+      return state.exists ? { ...state, accountId: null } : state;
+    case 'ContactDeactivated':
+      return state.exists ? { ...state, status: 'inactive' } : state;
+    case 'ContactActivated':
+      return state.exists ? { ...state, status: 'active' } : state;
+    case 'ContactOwnerAssigned':
+      return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
+    default:
+      return assertNever(event);
+  }
+}
+
+/** "First Last", the way the contact is named in lists and messages. */
+export function contactFullName(profile: Pick<ContactProfile, 'firstName' | 'lastName'>): string {
+  return `${profile.firstName} ${profile.lastName}`.trim();
+}

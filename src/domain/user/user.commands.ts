@@ -1,0 +1,14 @@
+import type { Role } from '../../../events';
+import type { EmailClaimState } from './user.state';
+
+export type UserCommand =
+  | {
+      readonly type: 'RegisterUser';
+      readonly userId: string;
+      readonly email: string;
+      readonly name: string;
+      readonly roles: readonly Role[];
+      /** Who holds the e-mail address now. */
+      readonly emailClaim: EmailClaimState;
+    }
+  | { readonly type: 'ChangeUserRoles'; readonly userId: string; readonly roles: readonly Role[] };
