@@ -68,7 +68,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
     });
 
     it('appends to a new stream and reads the events back in order, with versions from 1', async () => {
-      const result = await append(store, [{ streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a'), renamed('a', 'B')] }]);
+      const result = await append(store, [
+        { streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a'), renamed('a', 'B')] },
+      ]);
       expect(result.events.map((event) => event.streamVersion)).toEqual([1, 2]);
       expect(result.versions.get('account-a')).toBe(2);
       const read = await store.readStream('account-a');
@@ -144,18 +146,27 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
 
     it('reads a stream from and to a version, and until an instant', async () => {
       const times = ['2026-01-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'];
-      await append(store, [{ streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a')] }], { recordedAt: new Date(times[0]!) });
-      await append(store, [{ streamId: 'account-a', expectedVersion: 1, events: [renamed('a', 'B')] }], { recordedAt: new Date(times[1]!) });
-      await append(store, [{ streamId: 'account-a', expectedVersion: 2, events: [renamed('a', 'C')] }], { recordedAt: new Date(times[2]!) });
+      await append(store, [{ streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a')] }], {
+        recordedAt: new Date(times[0]!),
+      });
+      await append(store, [{ streamId: 'account-a', expectedVersion: 1, events: [renamed('a', 'B')] }], {
+        recordedAt: new Date(times[1]!),
+      });
+      await append(store, [{ streamId: 'account-a', expectedVersion: 2, events: [renamed('a', 'C')] }], {
+        recordedAt: new Date(times[2]!),
+      });
       expect((await store.readStream('account-a', { fromVersion: 2 })).map((e) => e.streamVersion)).toEqual([2, 3]);
       expect((await store.readStream('account-a', { toVersion: 2 })).map((e) => e.streamVersion)).toEqual([1, 2]);
-      expect((await store.readStream('account-a', { until: new Date('2026-02-15T00:00:00.000Z') })).map((e) => e.streamVersion)).toEqual([1, 2]);
+      expect((await store.readStream('account-a', { until: new Date('2026-02-15T00:00:00.000Z') })).map((e) => e.streamVersion)).toEqual([
+        1, 2,
+      ]);
       expect(await store.readStream('account-a', { until: new Date('2025-12-31T00:00:00.000Z') })).toEqual([]);
       expect(await store.readStream('account-missing')).toEqual([]);
     });
 
     it('reads all events in global order, page by page', async () => {
-      for (let i = 0; i < 7; i += 1) await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
+      for (let i = 0; i < 7; i += 1)
+        await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
       const pages: RecordedEvent[][] = [];
       let after = 0;
       for (;;) {
@@ -172,7 +183,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
       const idempotency = { actorId: 'user-1', key: 'k-1', requestHash: 'h1', result: { id: 'a' } };
       await append(store, [{ streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a')] }], { idempotency });
       const head = await store.headPosition();
-      const replay = await rejection(append(store, [{ streamId: 'account-z', expectedVersion: 'no-stream', events: [created('z')] }], { idempotency }));
+      const replay = await rejection(
+        append(store, [{ streamId: 'account-z', expectedVersion: 'no-stream', events: [created('z')] }], { idempotency }),
+      );
       expect(replay).toBeInstanceOf(IdempotentReplay);
       expect(replay).toMatchObject({ result: { id: 'a' }, position: head });
       expect(await store.findIdempotentResult('user-1', 'k-1')).toEqual({ requestHash: 'h1', result: { id: 'a' }, position: head });
@@ -195,7 +208,9 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
     it('lets exactly one of many concurrent appends at the same expected version win', async () => {
       await append(store, [{ streamId: 'account-a', expectedVersion: 'no-stream', events: [created('a')] }]);
       const results = await Promise.allSettled(
-        Array.from({ length: 50 }, (_, i) => append(store, [{ streamId: 'account-a', expectedVersion: 1, events: [renamed('a', `name ${i}`)] }])),
+        Array.from({ length: 50 }, (_, i) =>
+          append(store, [{ streamId: 'account-a', expectedVersion: 1, events: [renamed('a', `name ${i}`)] }]),
+        ),
       );
       expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
       const failures = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
@@ -205,15 +220,20 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
 
     it('keeps each of many concurrent appends to different streams, with distinct positions', async () => {
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }])),
+        Array.from({ length: 40 }, (_, i) =>
+          append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]),
+        ),
       );
       const positions = results.map((result) => result.position);
       expect(new Set(positions).size).toBe(40);
-      expect((await store.readAll({ after: 0, limit: 100 })).map((event) => event.globalPosition)).toEqual([...positions].sort((a, b) => a - b));
+      expect((await store.readAll({ after: 0, limit: 100 })).map((event) => event.globalPosition)).toEqual(
+        [...positions].sort((a, b) => a - b),
+      );
     });
 
     it('verifies the hash chain, and finds an edited event at its position', async () => {
-      for (let i = 0; i < 5; i += 1) await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
+      for (let i = 0; i < 5; i += 1)
+        await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
       expect(await store.verify()).toEqual({ ok: true, eventsChecked: 5, firstBrokenPosition: null });
       const third = (await store.readAll({ after: 0, limit: 5 }))[2]!;
       await subject.editStoredData(third.globalPosition, JSON.stringify({ ...created('2', 'Forged').data }));
@@ -221,7 +241,8 @@ export function eventStoreContract(name: string, open: () => Promise<ContractSub
     });
 
     it('finds a deleted event: the chain breaks at the event after it', async () => {
-      for (let i = 0; i < 5; i += 1) await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
+      for (let i = 0; i < 5; i += 1)
+        await append(store, [{ streamId: `account-${i}`, expectedVersion: 'no-stream', events: [created(String(i))] }]);
       const events = await store.readAll({ after: 0, limit: 5 });
       await subject.deleteStored(events[1]!.globalPosition);
       expect(await store.verify()).toMatchObject({ ok: false, firstBrokenPosition: events[2]!.globalPosition });

@@ -1,0 +1,92 @@
+import type { Kysely, Updateable } from 'kysely';
+import type { ContactProfile } from '../../events';
+import { addressColumns } from '../address-columns';
+import { defineProjection } from '../projection';
+import type { ReadModels } from '../read-models';
+import { foldText, searchText } from '../search-text';
+import { createContactsTable, type ContactsTable } from './contact.table';
+
+/** The contacts list: one row per contact with its current fields and account. */
+export const contactProjection = defineProjection({
+  name: 'contacts',
+  version: 1,
+  tables: ['contacts'],
+  createTables: createContactsTable,
+  handlers: {
+    ContactCreated: async (db, event) => {
+      const { contactId, ownerId, ...profile } = event.data;
+      const fullName = `${profile.firstName} ${profile.lastName}`;
+      await db
+        .insertInto('contacts')
+        .values({
+          id: contactId,
+          ...profileColumns(profile),
+          first_name: profile.firstName,
+          last_name: profile.lastName,
+          full_name: fullName,
+          first_name_key: foldText(profile.firstName),
+          last_name_key: foldText(profile.lastName),
+          account_id: null,
+          owner_id: ownerId,
+          state: 'ACTIVE',
+          created_at: event.recordedAt,
+          modified_at: event.recordedAt,
+          version: event.streamVersion,
+          search_text: searchText(fullName, profile.email),
+        })
+        .execute();
+    },
+    ContactUpdated: async (db, event) => {
+      const { contactId, ...changes } = event.data;
+      const set: Updateable<ContactsTable> = { ...profileColumns(changes), modified_at: event.recordedAt, version: event.streamVersion };
+      if (changes.firstName !== undefined || changes.lastName !== undefined || changes.email !== undefined) {
+        const current = await db
+          .selectFrom('contacts')
+          .select(['first_name', 'last_name', 'email'])
+          .where('id', '=', contactId)
+          .executeTakeFirst();
+        const firstName = changes.firstName ?? current?.first_name ?? '';
+        const lastName = changes.lastName ?? current?.last_name ?? '';
+        const email = changes.email !== undefined ? changes.email : (current?.email ?? null);
+        Object.assign(set, {
+          full_name: `${firstName} ${lastName}`,
+          first_name_key: foldText(firstName),
+          last_name_key: foldText(lastName),
+          search_text: searchText(`${firstName} ${lastName}`, email),
+        });
+      }
+      await db.updateTable('contacts').set(set).where('id', '=', contactId).execute();
+    },
+    ContactAssociatedWithAccount: (db, event) => touch(db, event.data.contactId, event, { account_id: event.data.accountId }),
+    ContactDisassociatedFromAccount: (db, event) => touch(db, event.data.contactId, event, { account_id: null }),
+    ContactDeactivated: (db, event) => touch(db, event.data.contactId, event, { state: 'INACTIVE' }),
+    ContactActivated: (db, event) => touch(db, event.data.contactId, event, { state: 'ACTIVE' }),
+    ContactOwnerAssigned: (db, event) => touch(db, event.data.contactId, event, { owner_id: event.data.ownerId }),
+  },
+});
+
+async function touch(
+  db: Kysely<ReadModels>,
+  contactId: string,
+  event: { recordedAt: string; streamVersion: number },
+  set: Updateable<ContactsTable>,
+): Promise<void> {
+  await db
+    .updateTable('contacts')
+    .set({ ...set, modified_at: event.recordedAt, version: event.streamVersion })
+    .where('id', '=', contactId)
+    .execute();
+}
+
+function profileColumns(profile: Partial<ContactProfile>): Updateable<ContactsTable> {
+  const columns: Updateable<ContactsTable> = {};
+  if (profile.firstName !== undefined) columns.first_name = profile.firstName;
+  if (profile.lastName !== undefined) columns.last_name = profile.lastName;
+  if (profile.jobTitle !== undefined) columns.job_title = profile.jobTitle;
+  if (profile.email !== undefined) columns.email = profile.email;
+  if (profile.phone !== undefined) columns.phone = profile.phone;
+  if (profile.mobilePhone !== undefined) columns.mobile_phone = profile.mobilePhone;
+  if (profile.description !== undefined) columns.description = profile.description;
+  if (profile.address !== undefined) Object.assign(columns, addressColumns(profile.address));
+  return columns;
+}

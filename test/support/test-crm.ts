@@ -1,0 +1,61 @@
+import { SYSTEM_ACTOR_ID } from '../../events';
+import { openCrm, type Crm, type CrmOptions } from '../../src/app/open-crm';
+import type { CommandContext } from '../../src/commands/command-handler';
+import type { CrmCommands } from '../../src/commands/crm-commands';
+import type { CreatedDatabase, TestDatabase } from './test-databases';
+
+export interface TestCrm {
+  readonly crm: Crm;
+  readonly url: string;
+  readonly path: string | null;
+  /** Runs SQL on the database behind the CRM's back. */
+  exec(sqlText: string): Promise<void>;
+  /** A registered user (SALES_MANAGER) commands act as by default. */
+  readonly userId: string;
+  /** Commands as the default user (or the given context). */
+  commands(context?: Partial<CommandContext>): CrmCommands;
+  /** Registers another user and returns its id. */
+  addUser(email: string, name?: string): Promise<string>;
+  /** Closes the CRM and reopens it on the same database (a restart). */
+  reopen(options?: Partial<CrmOptions>): Promise<TestCrm>;
+  /** Closes the CRM and removes the database. */
+  dispose(): Promise<void>;
+}
+
+/** Opens a CRM on a fresh database with one registered user. */
+export async function openTestCrm(database: TestDatabase, options: Partial<CrmOptions> = {}): Promise<TestCrm> {
+  const created = await database.create();
+  const crm = await openCrm({ databaseUrl: created.url, ...options });
+  const { result } = await crm
+    .commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })
+    .registerUser({ email: 'manager@example.com', name: 'Maria Manager', roles: ['SALES_MANAGER'] });
+  return wrap(crm, created, result.id, options);
+}
+
+function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Partial<CrmOptions>): TestCrm {
+  let open = true;
+  const self: TestCrm = {
+    crm,
+    url: created.url,
+    path: created.path,
+    exec: (sqlText) => created.exec(sqlText),
+    userId,
+    commands: (context = {}) => crm.commands({ actorId: userId, source: 'api', ...context }),
+    async addUser(email, name = email.split('@')[0]!) {
+      const outcome = await crm.commands({ actorId: userId, source: 'api' }).registerUser({ email, name, roles: ['SALESPERSON'] });
+      return outcome.result.id;
+    },
+    async reopen(reopenOptions = {}) {
+      if (open) await crm.close();
+      open = false;
+      const reopened = await openCrm({ databaseUrl: created.url, ...options, ...reopenOptions });
+      return wrap(reopened, created, userId, { ...options, ...reopenOptions });
+    },
+    async dispose() {
+      if (open) await crm.close();
+      open = false;
+      await created.drop();
+    },
+  };
+  return self;
+}
