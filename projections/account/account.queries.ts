@@ -8,7 +8,7 @@ import type { AccountsTable } from './account.table';
 export type AccountRow = Selectable<AccountsTable>;
 export type AccountOrderName = 'NAME_ASC' | 'NAME_DESC' | 'CREATED_DESC' | 'MODIFIED_DESC';
 
-export const ACCOUNT_ORDERINGS: Readonly<Record<AccountOrderName, Ordering<keyof AccountsTable & string>>> = {
+export const ACCOUNT_ORDERINGS: Readonly<Record<AccountOrderName, Ordering<Extract<keyof AccountsTable, string>>>> = {
   NAME_ASC: { key: 'NAME_ASC', columns: ['name_key', 'id'], direction: 'asc' },
   NAME_DESC: { key: 'NAME_DESC', columns: ['name_key', 'id'], direction: 'desc' },
   CREATED_DESC: { key: 'CREATED_DESC', columns: ['created_at', 'id'], direction: 'desc' },

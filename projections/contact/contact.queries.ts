@@ -8,7 +8,7 @@ import type { ContactsTable } from './contact.table';
 export type ContactRow = Selectable<ContactsTable>;
 export type ContactOrderName = 'LAST_NAME_ASC' | 'LAST_NAME_DESC' | 'CREATED_DESC' | 'MODIFIED_DESC';
 
-export const CONTACT_ORDERINGS: Readonly<Record<ContactOrderName, Ordering<keyof ContactsTable & string>>> = {
+export const CONTACT_ORDERINGS: Readonly<Record<ContactOrderName, Ordering<Extract<keyof ContactsTable, string>>>> = {
   LAST_NAME_ASC: { key: 'LAST_NAME_ASC', columns: ['last_name_key', 'first_name_key', 'id'], direction: 'asc' },
   LAST_NAME_DESC: { key: 'LAST_NAME_DESC', columns: ['last_name_key', 'first_name_key', 'id'], direction: 'desc' },
   CREATED_DESC: { key: 'CREATED_DESC', columns: ['created_at', 'id'], direction: 'desc' },

@@ -22,7 +22,7 @@ export interface CommandContext {
 /** How a stream folds: the same shape as a decider's `evolve` and `initialState`. */
 export interface Fold<State, Event> {
   readonly initialState: State;
-  evolve(state: State, event: Event): State;
+  readonly evolve: (state: State, event: Event) => State;
 }
 
 /** What a command's plan sees: loads that remember the version they read. */

@@ -1,4 +1,4 @@
-import { streamIds, type CrmEvent, type JsonValue, type Role } from '../../events';
+import { streamIds, type AccountEvent, type ContactEvent, type CrmEvent, type JsonValue, type Role, type UserEvent } from '../../events';
 import type { AccountFieldsInput } from '../domain/account/account.commands';
 import { accountDecider } from '../domain/account/account.decider';
 import type { AccountState } from '../domain/account/account.state';
@@ -8,7 +8,8 @@ import { contactDecider } from '../domain/contact/contact.decider';
 import type { ContactState } from '../domain/contact/contact.state';
 import { NotFoundError, ValidationError } from '../domain/errors';
 import { splitRegistration, userDecider } from '../domain/user/user.decider';
-import { evolveEmailClaim, initialEmailClaimState } from '../domain/user/user.state';
+import { evolveEmailClaim, initialEmailClaimState, type EmailClaimState, type UserState } from '../domain/user/user.state';
+import { assertNever } from '../shared/assert-never';
 import { isUuid } from '../shared/ids';
 import type { CommandContext, CommandHandler, CommandOutcome, CommandScope, Decision, Fold } from './command-handler';
 
@@ -65,13 +66,10 @@ export interface ChangeUserRolesRequest extends Idempotent {
 export type RecordResult = { readonly id: string } & { readonly [key: string]: JsonValue };
 export type AssociationResult = { readonly accountId: string; readonly contactIds: string[] };
 
-const accountFold: Fold<AccountState, CrmEvent> = accountDecider as unknown as Fold<AccountState, CrmEvent>;
-const contactFold: Fold<ContactState, CrmEvent> = contactDecider as unknown as Fold<ContactState, CrmEvent>;
-const userFold = userDecider as unknown as Fold<typeof userDecider.initialState, CrmEvent>;
-const emailClaimFold = { initialState: initialEmailClaimState, evolve: evolveEmailClaim } as unknown as Fold<
-  typeof initialEmailClaimState,
-  CrmEvent
->;
+const accountFold: Fold<AccountState, AccountEvent> = accountDecider;
+const contactFold: Fold<ContactState, ContactEvent> = contactDecider;
+const userFold: Fold<UserState, UserEvent> = userDecider;
+const emailClaimFold: Fold<EmailClaimState, UserEvent> = { initialState: initialEmailClaimState, evolve: evolveEmailClaim };
 
 /** Deepest parent chain followed when checking an account hierarchy for loops. */
 const MAX_HIERARCHY_DEPTH = 100;
@@ -237,8 +235,14 @@ export class CrmCommands {
             const events = contactDecider.decide({ type: 'AssignContactOwner', contactId: id, ownerId, owner }, state);
             return { events: new Map([[stream, events]]), result: { id, recordType: 'CONTACT' } };
           }
+          case 'OPPORTUNITY':
+          case 'QUOTE':
+          case 'INVOICE':
+          case 'ACTIVITY':
+          case 'IMPORT_JOB':
+            throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner to assign yet`);
           default:
-            throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner to assign`);
+            return assertNever(request.recordType);
         }
       },
       request.recordType === 'CONTACT' ? streamIds.contact(request.id) : streamIds.account(request.id),

@@ -9,6 +9,9 @@ export interface Decider<Command, State, Event> {
 }
 
 /** Folds events into a state from the decider's initial state. */
-export function fold<State, Event>(decider: Pick<Decider<never, State, Event>, 'evolve' | 'initialState'>, events: readonly Event[]): State {
+export function fold<State, Event>(
+  decider: Pick<Decider<never, State, Event>, 'evolve' | 'initialState'>,
+  events: readonly Event[],
+): State {
   return events.reduce(decider.evolve, decider.initialState);
 }

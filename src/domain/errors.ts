@@ -1,11 +1,5 @@
 /** The codes a client sees in `extensions.code` for a refused command. */
-export type DomainErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'RECORD_INACTIVE'
-  | 'CONTACT_ALREADY_ASSOCIATED'
-  | 'FORBIDDEN';
+export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RECORD_INACTIVE' | 'CONTACT_ALREADY_ASSOCIATED' | 'FORBIDDEN';
 
 export type RecordKind = 'account' | 'contact' | 'user';
 
@@ -77,7 +71,10 @@ export interface AssociationConflict {
 /** A contact belongs to at most one account; linking one that belongs to another account changes nothing. */
 export class ContactAlreadyAssociatedError extends DomainError {
   readonly code = 'CONTACT_ALREADY_ASSOCIATED';
-  constructor(readonly conflicts: readonly AssociationConflict[], field?: string) {
+  constructor(
+    readonly conflicts: readonly AssociationConflict[],
+    field?: string,
+  ) {
     const first = conflicts[0]!;
     const more = conflicts.length > 1 ? ` (and ${conflicts.length - 1} more)` : '';
     super(

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { RecordedEvent } from '../../events';
 import type { ColumnTypes } from '../../projections/column-types';
-import type { EventHandler, Projection } from '../../projections/projection';
+import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
 import type { EventStore, TransactionalHook } from '../event-store/event-store';
 
 type CheckpointsTable = {
   projection_checkpoints: { name: string; version: number; position: number };
 };
+
+type AnyEventHandler = (db: Kysely<ReadModels>, event: RecordedEvent) => Promise<void>;
 
 /** Runs work on the read-model database in one transaction, with no projection work interleaved. */
 export type ReadModelTransaction = <T>(work: (db: Kysely<ReadModels>) => Promise<T>) => Promise<T>;
@@ -44,8 +46,9 @@ export class Projector {
   async apply(db: Kysely<ReadModels>, events: readonly RecordedEvent[], projections: readonly Projection[]): Promise<void> {
     for (const event of events) {
       for (const projection of projections) {
-        const handler = projection.handlers[event.type] as EventHandler<typeof event.type> | undefined;
-        if (handler) await handler(db, event as never);
+        // The handlers map pairs each event type with the handler of that type.
+        const handler = projection.handlers[event.type] as AnyEventHandler | undefined;
+        if (handler) await handler(db, event);
       }
     }
   }

@@ -20,7 +20,8 @@ eventStoreContract('SQLite', () => {
   };
   return Promise.resolve({
     store,
-    editStoredData: (position, dataText) => tamper((db) => db.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(dataText, position)),
+    editStoredData: (position, dataText) =>
+      tamper((db) => db.prepare('UPDATE events SET data = ? WHERE global_position = ?').run(dataText, position)),
     deleteStored: (position) => tamper((db) => db.prepare('DELETE FROM events WHERE global_position = ?').run(position)),
     async close() {
       await store.close();

@@ -38,7 +38,12 @@ export function decideAssociateContacts(
       decided.set(
         contact.contactId,
         contactDecider.decide(
-          { type: 'AssociateContactWithAccount', contactId: contact.contactId, account: { id: accountId, state: account }, currentAccount: contact.currentAccount },
+          {
+            type: 'AssociateContactWithAccount',
+            contactId: contact.contactId,
+            account: { id: accountId, state: account },
+            currentAccount: contact.currentAccount,
+          },
           contact.state,
         ),
       );

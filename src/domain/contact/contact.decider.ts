@@ -71,7 +71,9 @@ export const contactDecider: Decider<ContactCommand, ContactState, ContactEvent>
       case 'DisassociateContactFromAccount': {
         const contact = requireActive(state, command.contactId);
         if (contact.accountId === null) return [];
-        return [{ type: 'ContactDisassociatedFromAccount', schemaVersion: 1, data: { contactId: contact.id, accountId: contact.accountId } }];
+        return [
+          { type: 'ContactDisassociatedFromAccount', schemaVersion: 1, data: { contactId: contact.id, accountId: contact.accountId } },
+        ];
       }
       default:
         return assertNever(command);

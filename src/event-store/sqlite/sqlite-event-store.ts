@@ -143,7 +143,9 @@ export class SqliteEventStore implements EventStore {
   findIdempotentResult(actorId: string, key: string): Promise<StoredIdempotentResult | null> {
     const row = this.r.findKey.get(actorId, key, this.retentionCutoff()) as IdempotencyRow | undefined;
     return Promise.resolve(
-      row ? { requestHash: row.request_hash, result: JSON.parse(row.result) as StoredIdempotentResult['result'], position: row.position } : null,
+      row
+        ? { requestHash: row.request_hash, result: JSON.parse(row.result) as StoredIdempotentResult['result'], position: row.position }
+        : null,
     );
   }
 
@@ -348,12 +350,27 @@ export class SqliteEventStore implements EventStore {
         chain.position = position;
         chain.lastAssigned = position;
         chain.hash = hash;
-        events.push({ ...event, eventId: fields.eventId, streamId: stream.streamId, streamVersion: version, globalPosition: position, metadata: request.metadata, recordedAt });
+        events.push({
+          ...event,
+          eventId: fields.eventId,
+          streamId: stream.streamId,
+          streamVersion: version,
+          globalPosition: position,
+          metadata: request.metadata,
+          recordedAt,
+        });
       }
       versions.set(stream.streamId, version);
     }
     if (idempotency) {
-      this.w.insertKey.run(idempotency.actorId, idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.result), chain.position, recordedAt);
+      this.w.insertKey.run(
+        idempotency.actorId,
+        idempotency.key,
+        idempotency.requestHash,
+        JSON.stringify(idempotency.result),
+        chain.position,
+        recordedAt,
+      );
     }
     return { position: chain.position, events, versions };
   }

@@ -17,18 +17,32 @@ import {
 
 const spec = deciderSpec(accountDecider);
 const create = (input: Record<string, unknown>, references = {}) =>
-  ({ type: 'CreateAccount', accountId: ACCOUNT, input: input as { name: string }, ownerId: OWNER, owner: existingUser, references }) as const;
-const update = (input: Record<string, unknown>, references = {}) => ({ type: 'UpdateAccount', accountId: ACCOUNT, input, references }) as const;
+  ({
+    type: 'CreateAccount',
+    accountId: ACCOUNT,
+    input: input as { name: string },
+    ownerId: OWNER,
+    owner: existingUser,
+    references,
+  }) as const;
+const update = (input: Record<string, unknown>, references = {}) =>
+  ({ type: 'UpdateAccount', accountId: ACCOUNT, input, references }) as const;
 const deactivated = { type: 'AccountDeactivated', schemaVersion: 1, data: { accountId: ACCOUNT } } as const;
 
 describe('account decider', () => {
   describe('creating', () => {
     it('needs only a name, and records every other field as empty', () => {
-      spec.given([]).when(create({ name: 'Contoso' })).then([accountCreated()]);
+      spec
+        .given([])
+        .when(create({ name: 'Contoso' }))
+        .then([accountCreated()]);
     });
 
     it('trims the name and keeps Unicode (NFC)', () => {
-      const [event] = spec.given([]).when(create({ name: '  Łódź  Zakłady\u0301 ' })).events();
+      const [event] = spec
+        .given([])
+        .when(create({ name: '  Łódź  Zakłady\u0301 ' }))
+        .events();
       expect(event!.data).toMatchObject({ name: 'Łódź  Zakłady\u0301'.normalize('NFC') });
     });
 
@@ -51,7 +65,10 @@ describe('account decider', () => {
     it('lists every invalid field at once', () => {
       let error: ValidationError | undefined;
       try {
-        accountDecider.decide(create({ name: '', email: 'nope', website: 'ftp://x.y', numberOfEmployees: -3, annualRevenue: '1.234' }), accountDecider.initialState);
+        accountDecider.decide(
+          create({ name: '', email: 'nope', website: 'ftp://x.y', numberOfEmployees: -3, annualRevenue: '1.234' }),
+          accountDecider.initialState,
+        );
       } catch (caught) {
         error = caught as ValidationError;
       }
@@ -67,7 +84,10 @@ describe('account decider', () => {
       ['annualRevenue', '0.5', '0.50'],
       ['numberOfEmployees', 0, 0],
     ])('accepts %s %p', (field, value, stored) => {
-      const [event] = spec.given([]).when(create({ name: 'Contoso', [field]: value })).events();
+      const [event] = spec
+        .given([])
+        .when(create({ name: 'Contoso', [field]: value }))
+        .events();
       expect((event!.data as Record<string, unknown>)[field]).toEqual(stored);
     });
 
@@ -90,7 +110,10 @@ describe('account decider', () => {
     });
 
     it('refuses an owner that does not exist', () => {
-      spec.given([]).when({ ...create({ name: 'X' }), owner: { exists: false } }).thenThrows(NotFoundError, { field: 'ownerId' });
+      spec
+        .given([])
+        .when({ ...create({ name: 'X' }), owner: { exists: false } })
+        .thenThrows(NotFoundError, { field: 'ownerId' });
     });
 
     it('refuses a parent account that does not exist or is inactive', () => {
@@ -128,27 +151,55 @@ describe('account decider', () => {
     });
 
     it('refuses to clear the name', () => {
-      spec.given([accountCreated()]).when(update({ name: null })).thenThrows(ValidationError, { field: 'name' });
+      spec
+        .given([accountCreated()])
+        .when(update({ name: null }))
+        .thenThrows(ValidationError, { field: 'name' });
     });
 
     it('records nothing when nothing changes', () => {
-      spec.given([accountCreated()]).when(update({ name: 'Contoso' })).then([]);
+      spec
+        .given([accountCreated()])
+        .when(update({ name: 'Contoso' }))
+        .then([]);
     });
 
     it('merges an address: parts left out stay, parts set to null are cleared', () => {
-      const address = { line1: 'ul. Długa 1', line2: null, line3: null, city: 'Gdańsk', stateOrProvince: null, postalCode: '80-001', country: 'Polska', latitude: null, longitude: null };
+      const address = {
+        line1: 'ul. Długa 1',
+        line2: null,
+        line3: null,
+        city: 'Gdańsk',
+        stateOrProvince: null,
+        postalCode: '80-001',
+        country: 'Polska',
+        latitude: null,
+        longitude: null,
+      };
       spec
         .given([accountCreated({ address })])
         .when(update({ address: { city: 'Sopot', postalCode: null } }))
-        .then([{ type: 'AccountUpdated', schemaVersion: 1, data: { accountId: ACCOUNT, address: { ...address, city: 'Sopot', postalCode: null } } }]);
+        .then([
+          {
+            type: 'AccountUpdated',
+            schemaVersion: 1,
+            data: { accountId: ACCOUNT, address: { ...address, city: 'Sopot', postalCode: null } },
+          },
+        ]);
     });
 
     it('refuses to change an inactive account', () => {
-      spec.given([accountCreated(), deactivated]).when(update({ name: 'New' })).thenThrows(RecordInactiveError, { code: 'RECORD_INACTIVE' });
+      spec
+        .given([accountCreated(), deactivated])
+        .when(update({ name: 'New' }))
+        .thenThrows(RecordInactiveError, { code: 'RECORD_INACTIVE' });
     });
 
     it('refuses to change an account that does not exist', () => {
-      spec.given([]).when(update({ name: 'New' })).thenThrows(NotFoundError, { code: 'NOT_FOUND' });
+      spec
+        .given([])
+        .when(update({ name: 'New' }))
+        .thenThrows(NotFoundError, { code: 'NOT_FOUND' });
     });
 
     it('refuses a parent that would make the hierarchy loop', () => {
@@ -158,15 +209,20 @@ describe('account decider', () => {
         .given([accountCreated()])
         .when(update({ parentAccountId: OTHER_ACCOUNT }, { parentChain: [child, activeAccount(ACCOUNT)] }))
         .thenThrows(ValidationError, { field: 'parentAccountId' });
-      spec.given([accountCreated()]).when(update({ parentAccountId: ACCOUNT }, { parentChain: [activeAccount(ACCOUNT)] })).thenThrows(ValidationError, {
-        field: 'parentAccountId',
-      });
+      spec
+        .given([accountCreated()])
+        .when(update({ parentAccountId: ACCOUNT }, { parentChain: [activeAccount(ACCOUNT)] }))
+        .thenThrows(ValidationError, {
+          field: 'parentAccountId',
+        });
     });
 
     it('refuses an inactive primary contact', () => {
       spec
         .given([accountCreated()])
-        .when(update({ primaryContactId: '01900000-0000-7000-8000-0000000000ff' }, { primaryContact: contactState({ status: 'inactive' }) }))
+        .when(
+          update({ primaryContactId: '01900000-0000-7000-8000-0000000000ff' }, { primaryContact: contactState({ status: 'inactive' }) }),
+        )
         .thenThrows(RecordInactiveError, { field: 'primaryContactId' });
     });
   });
@@ -194,7 +250,9 @@ describe('account decider', () => {
       spec
         .given([accountCreated()])
         .when({ type: 'AssignAccountOwner', accountId: ACCOUNT, ownerId: OTHER_USER, owner: otherUser })
-        .then([{ type: 'AccountOwnerAssigned', schemaVersion: 1, data: { accountId: ACCOUNT, ownerId: OTHER_USER, previousOwnerId: OWNER } }]);
+        .then([
+          { type: 'AccountOwnerAssigned', schemaVersion: 1, data: { accountId: ACCOUNT, ownerId: OTHER_USER, previousOwnerId: OWNER } },
+        ]);
     });
 
     it('refuses an inactive account and an unknown user', () => {

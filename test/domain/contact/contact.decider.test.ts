@@ -1,7 +1,16 @@
 import { contactDecider } from '../../../src/domain/contact/contact.decider';
 import { ContactAlreadyAssociatedError, NotFoundError, RecordInactiveError, ValidationError } from '../../../src/domain/errors';
 import { deciderSpec } from '../../support/decider-spec';
-import { ACCOUNT, CONTACT, OTHER_ACCOUNT, OWNER, activeAccount, contactCreated, existingUser, inactiveAccount } from '../../support/event-builders';
+import {
+  ACCOUNT,
+  CONTACT,
+  OTHER_ACCOUNT,
+  OWNER,
+  activeAccount,
+  contactCreated,
+  existingUser,
+  inactiveAccount,
+} from '../../support/event-builders';
 
 const spec = deciderSpec(contactDecider);
 const create = (input: Record<string, unknown>, account: ReturnType<typeof activeAccount> | null = null) =>
@@ -13,14 +22,18 @@ const create = (input: Record<string, unknown>, account: ReturnType<typeof activ
     owner: existingUser,
     account: account ? { id: ACCOUNT, state: account } : null,
   }) as const;
-const associated = (accountId = ACCOUNT) => ({ type: 'ContactAssociatedWithAccount', schemaVersion: 1, data: { contactId: CONTACT, accountId } }) as const;
+const associated = (accountId = ACCOUNT) =>
+  ({ type: 'ContactAssociatedWithAccount', schemaVersion: 1, data: { contactId: CONTACT, accountId } }) as const;
 const deactivated = { type: 'ContactDeactivated', schemaVersion: 1, data: { contactId: CONTACT } } as const;
 const associate = (account = activeAccount(), currentAccount: ReturnType<typeof activeAccount> | null = null) =>
   ({ type: 'AssociateContactWithAccount', contactId: CONTACT, account: { id: ACCOUNT, state: account }, currentAccount }) as const;
 
 describe('contact decider', () => {
   it('needs a first and a last name, and nothing else', () => {
-    spec.given([]).when(create({ firstName: 'Jan', lastName: 'Kowalski' })).then([contactCreated()]);
+    spec
+      .given([])
+      .when(create({ firstName: 'Jan', lastName: 'Kowalski' }))
+      .then([contactCreated()]);
   });
 
   it.each([
@@ -33,15 +46,24 @@ describe('contact decider', () => {
   });
 
   it('starts in an active account when one is given', () => {
-    spec.given([]).when(create({ firstName: 'Jan', lastName: 'Kowalski' }, activeAccount())).then([contactCreated(), associated()]);
+    spec
+      .given([])
+      .when(create({ firstName: 'Jan', lastName: 'Kowalski' }, activeAccount()))
+      .then([contactCreated(), associated()]);
   });
 
   it('refuses to start in an inactive account: no new record from a deactivated one', () => {
-    spec.given([]).when(create({ firstName: 'Jan', lastName: 'Kowalski' }, inactiveAccount())).thenThrows(RecordInactiveError, { field: 'accountId' });
+    spec
+      .given([])
+      .when(create({ firstName: 'Jan', lastName: 'Kowalski' }, inactiveAccount()))
+      .thenThrows(RecordInactiveError, { field: 'accountId' });
   });
 
   it('refuses to start in an account that does not exist', () => {
-    spec.given([]).when(create({ firstName: 'Jan', lastName: 'Kowalski' }, { exists: false })).thenThrows(NotFoundError, { field: 'accountId' });
+    spec
+      .given([])
+      .when(create({ firstName: 'Jan', lastName: 'Kowalski' }, { exists: false }))
+      .thenThrows(NotFoundError, { field: 'accountId' });
   });
 
   it('links to an account when it belongs to none', () => {
@@ -74,7 +96,9 @@ describe('contact decider', () => {
     given.when({ type: 'DisassociateContactFromAccount', contactId: CONTACT }).thenThrows(RecordInactiveError);
     given.when({ type: 'DeactivateContact', contactId: CONTACT }).thenThrows(RecordInactiveError);
     given.when({ type: 'AssignContactOwner', contactId: CONTACT, ownerId: OWNER, owner: existingUser }).thenThrows(RecordInactiveError);
-    given.when({ type: 'ActivateContact', contactId: CONTACT }).then([{ type: 'ContactActivated', schemaVersion: 1, data: { contactId: CONTACT } }]);
+    given
+      .when({ type: 'ActivateContact', contactId: CONTACT })
+      .then([{ type: 'ContactActivated', schemaVersion: 1, data: { contactId: CONTACT } }]);
   });
 
   it('unlinks from its account, naming the account it left', () => {

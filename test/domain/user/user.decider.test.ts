@@ -5,7 +5,15 @@ import { OWNER } from '../../support/event-builders';
 
 const spec = deciderSpec(userDecider);
 const register = (overrides: Record<string, unknown> = {}) =>
-  ({ type: 'RegisterUser', userId: OWNER, email: 'Ann@Example.com', name: 'Ann', roles: ['salesperson'], emailClaim: { claimedBy: null }, ...overrides }) as never;
+  ({
+    type: 'RegisterUser',
+    userId: OWNER,
+    email: 'Ann@Example.com',
+    name: 'Ann',
+    roles: ['salesperson'],
+    emailClaim: { claimedBy: null },
+    ...overrides,
+  }) as never;
 
 describe('user decider', () => {
   it('registers a user and claims the e-mail address (lower-cased) for it', () => {
@@ -13,13 +21,20 @@ describe('user decider', () => {
       .given([])
       .when(register())
       .then([
-        { type: 'UserRegistered', schemaVersion: 1, data: { userId: OWNER, email: 'Ann@Example.com', name: 'Ann', roles: ['SALESPERSON'] } },
+        {
+          type: 'UserRegistered',
+          schemaVersion: 1,
+          data: { userId: OWNER, email: 'Ann@Example.com', name: 'Ann', roles: ['SALESPERSON'] },
+        },
         { type: 'UserEmailClaimed', schemaVersion: 1, data: { email: 'ann@example.com', userId: OWNER } },
       ]);
   });
 
   it('refuses an e-mail address another user holds', () => {
-    spec.given([]).when(register({ emailClaim: { claimedBy: 'someone' } })).thenThrows(ValidationError, { field: 'email' });
+    spec
+      .given([])
+      .when(register({ emailClaim: { claimedBy: 'someone' } }))
+      .thenThrows(ValidationError, { field: 'email' });
   });
 
   it.each([
@@ -36,6 +51,12 @@ describe('user decider', () => {
     spec
       .given(registered)
       .when({ type: 'ChangeUserRoles', userId: OWNER, roles: ['SALES_MANAGER', 'AUDITOR'] })
-      .then([{ type: 'UserRolesChanged', schemaVersion: 1, data: { userId: OWNER, roles: ['SALES_MANAGER', 'AUDITOR'], previousRoles: ['SALESPERSON'] } }]);
+      .then([
+        {
+          type: 'UserRolesChanged',
+          schemaVersion: 1,
+          data: { userId: OWNER, roles: ['SALES_MANAGER', 'AUDITOR'], previousRoles: ['SALESPERSON'] },
+        },
+      ]);
   });
 });

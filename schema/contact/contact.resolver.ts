@@ -1,0 +1,106 @@
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { CONTACT_ORDERINGS, countContacts, listContacts } from '../../projections/contact/contact.queries';
+import { encodeCursor } from '../../projections/pagination';
+import { loadAccount, requireUser } from '../account/account.resolver';
+import { Account } from '../account/account.type';
+import { DisassociateContactInput, SetStateInput } from '../account/account.input';
+import { afterCommand } from '../common/after-command';
+import { toConnection, type ConnectionSource } from '../common/connection';
+import { ContactOrder, ContactView, RecordView } from '../common/enums';
+import { pageSize } from '../common/paging-args';
+import type { GraphQLContext } from '../context';
+import { User } from '../user/user.type';
+import { CreateContactInput, UpdateContactInput } from './contact.input';
+import { Contact, ContactConnection, ContactPayload } from './contact.type';
+
+@Resolver(() => Contact)
+export class ContactResolver {
+  @Query(() => Contact, { nullable: true, description: 'One contact by id, active or not; null when there is none.' })
+  async contact(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Contact | null> {
+    return loadContact(ctx, id);
+  }
+
+  @Query(() => ContactConnection, { description: 'Contacts in a view, optionally searched (name, e-mail; accent- and case-insensitive).' })
+  async contacts(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('view', () => ContactView, { nullable: true, defaultValue: RecordView.ACTIVE }) view: RecordView,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Arg('accountId', () => ID, { nullable: true }) accountId: string | null,
+    @Arg('ownerId', () => ID, { nullable: true }) ownerId: string | null,
+    @Arg('orderBy', () => ContactOrder, { nullable: true, defaultValue: ContactOrder.LAST_NAME_ASC }) orderBy: ContactOrder,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionSource<Contact>> {
+    const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, accountId, ownerId };
+    const order = orderBy ?? ContactOrder.LAST_NAME_ASC;
+    const page = await listContacts(ctx.db, { ...filter, orderBy: order, first: pageSize(first), after });
+    return toConnection(
+      page,
+      Contact.fromRow,
+      (row) => encodeCursor(CONTACT_ORDERINGS[order], row),
+      () => countContacts(ctx.db, filter),
+    );
+  }
+
+  @FieldResolver(() => Account, { nullable: true, description: 'The one account the contact belongs to, if any.' })
+  async account(@Root() contact: Contact, @Ctx() ctx: GraphQLContext): Promise<Account | null> {
+    return contact.accountId ? loadAccount(ctx, contact.accountId) : null;
+  }
+
+  @FieldResolver(() => User, { description: 'The user responsible for the contact.' })
+  async owner(@Root() contact: Contact, @Ctx() ctx: GraphQLContext): Promise<User> {
+    return requireUser(ctx, contact.ownerId);
+  }
+
+  @Mutation(() => ContactPayload, { description: 'Creates a contact; first and last name are required.' })
+  async createContact(
+    @Arg('input', () => CreateContactInput) input: CreateContactInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ContactPayload> {
+    const outcome = await ctx.commands.createContact(input);
+    return contactPayload(ctx, outcome.result.id, outcome.position);
+  }
+
+  @Mutation(() => ContactPayload, { description: 'Changes the fields given; refused for an inactive contact.' })
+  async updateContact(
+    @Arg('input', () => UpdateContactInput) input: UpdateContactInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ContactPayload> {
+    const outcome = await ctx.commands.updateContact(input);
+    return contactPayload(ctx, outcome.result.id, outcome.position);
+  }
+
+  @Mutation(() => ContactPayload, { description: 'Makes the contact read-only and hides it from most views.' })
+  async deactivateContact(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<ContactPayload> {
+    const outcome = await ctx.commands.deactivateContact(input);
+    return contactPayload(ctx, outcome.result.id, outcome.position);
+  }
+
+  @Mutation(() => ContactPayload, { description: 'Makes a deactivated contact writable again.' })
+  async activateContact(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<ContactPayload> {
+    const outcome = await ctx.commands.activateContact(input);
+    return contactPayload(ctx, outcome.result.id, outcome.position);
+  }
+
+  @Mutation(() => ContactPayload, { description: 'Unlinks the contact from its account.' })
+  async disassociateContact(
+    @Arg('input', () => DisassociateContactInput) input: DisassociateContactInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ContactPayload> {
+    const outcome = await ctx.commands.disassociateContact(input);
+    return contactPayload(ctx, outcome.result.id, outcome.position);
+  }
+}
+
+export async function loadContact(ctx: GraphQLContext, id: string): Promise<Contact | null> {
+  const row = await ctx.loaders.contactById.load(id);
+  return row ? Contact.fromRow(row) : null;
+}
+
+async function contactPayload(ctx: GraphQLContext, id: string, position: number): Promise<ContactPayload> {
+  await afterCommand(ctx, position);
+  const contact = await loadContact(ctx, id);
+  if (!contact) throw new GraphQLError(`Contact ${id} is missing from the read model after the change`);
+  return { contact, position: String(position) };
+}

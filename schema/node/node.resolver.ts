@@ -1,0 +1,37 @@
+import { Arg, Ctx, Field, ID, Mutation, ObjectType, Query, Resolver } from 'type-graphql';
+import { GraphQLError } from 'graphql';
+import { loadAccount } from '../account/account.resolver';
+import { AssignOwnerInput } from '../account/account.input';
+import { loadContact } from '../contact/contact.resolver';
+import { afterCommand } from '../common/after-command';
+import { RecordType } from '../common/enums';
+import type { GraphQLContext } from '../context';
+import { User } from '../user/user.type';
+import { Node } from './node.interface';
+
+@ObjectType({ description: 'The record that changed owner.' })
+export class AssignOwnerPayload {
+  @Field(() => Node) record!: Node;
+  @Field(() => String) position!: string;
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: 'Any record by its id.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
+    const [account, contact, user] = await Promise.all([loadAccount(ctx, id), loadContact(ctx, id), ctx.loaders.userById.load(id)]);
+    return account ?? contact ?? (user ? User.fromRow(user) : null);
+  }
+
+  @Mutation(() => AssignOwnerPayload, { description: 'Makes a user the owner of a record.' })
+  async assignOwner(
+    @Arg('input', () => AssignOwnerInput) input: AssignOwnerInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<AssignOwnerPayload> {
+    const outcome = await ctx.commands.assignOwner(input);
+    await afterCommand(ctx, outcome.position);
+    const record = input.recordType === RecordType.ACCOUNT ? await loadAccount(ctx, input.id) : await loadContact(ctx, input.id);
+    if (!record) throw new GraphQLError(`Record ${input.id} is missing from the read model after the change`);
+    return { record, position: String(outcome.position) };
+  }
+}

@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, Option } from 'commander';
+import { rebuildCommand } from './rebuild.command';
+import { seedCommand } from './seed.command';
+import { serveCommand } from './serve.command';
+import { tokenCommand } from './token.command';
+import { userAddCommand } from './user.command';
+
+/** `crm`: the CRM's command line. Reads the same configuration as the server (environment and .env). */
+const program = new Command('crm').description('Event-sourced CRM: accounts, contacts and their history').showHelpAfterError();
+
+program.command('serve').description('Run the GraphQL server').action(serveCommand);
+
+program
+  .command('rebuild')
+  .description('Replay every event into fresh read-model tables (all projections, or the ones named)')
+  .argument('[projections...]', 'projection names, e.g. accounts contacts users')
+  .action(rebuildCommand);
+
+program
+  .command('token')
+  .description('Print a bearer token for a user, alone on stdout')
+  .requiredOption('--user <email>', 'the user’s e-mail address')
+  .option('--expires-in <duration>', 'lifetime, e.g. 30d, 12h, 900s', '30d')
+  .action(tokenCommand);
+
+const user = program.command('user').description('Manage users');
+user
+  .command('add')
+  .description('Register a user')
+  .requiredOption('--email <email>', 'e-mail address (unique)')
+  .requiredOption('--name <name>', 'display name')
+  .addOption(
+    new Option('--role <role>', 'SALESPERSON, SALES_MANAGER, ADMINISTRATOR or AUDITOR (repeatable, case-insensitive)')
+      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+      .makeOptionMandatory(),
+  )
+  .action(userAddCommand);
+
+program
+  .command('seed')
+  .description('Fill the CRM with a realistic demo book of accounts and contacts')
+  .option('--accounts <n>', 'how many accounts', (value) => Number.parseInt(value, 10), 300)
+  .option('--contacts <n>', 'how many contacts', (value) => Number.parseInt(value, 10), 800)
+  .option('--seed <n>', 'random seed (same seed, same data)', (value) => Number.parseInt(value, 10), 42)
+  .option('--as <email>', 'the user who creates and owns the records (default: ADMIN_EMAIL)')
+  .action(seedCommand);
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

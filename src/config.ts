@@ -1,0 +1,74 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+/** The server's configuration, from the environment (a `.env` file in the working directory is read too). */
+export interface Config {
+  readonly port: number;
+  /** `sqlite:<path>` (events and read models in one file) or `postgres://…`. */
+  readonly databaseUrl: string;
+  /** Where events live when not in DATABASE_URL (e.g. `kurrentdb://…`). */
+  readonly eventStoreUrl: string;
+  /** HS256 secret for bearer tokens. */
+  readonly jwtSecret: string;
+  /** The first administrator, registered on first start with an empty database. */
+  readonly adminEmail: string;
+  readonly logLevel: string;
+  /** The folder for generated secrets and the default database. */
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const LOG_LEVELS = new Set(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']);
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const envFile = join(cwd, '.env');
+  if (env === process.env && existsSync(envFile)) process.loadEnvFile(envFile);
+  const dataDir = resolve(cwd, env.DATA_DIR ?? 'data');
+  const databaseUrl = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'crm.db')}`;
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
+  const logLevel = env.LOG_LEVEL ?? 'info';
+  if (!LOG_LEVELS.has(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
+  parseDatabaseUrl(databaseUrl);
+  return {
+    port,
+    databaseUrl,
+    eventStoreUrl: env.EVENT_STORE_URL ?? databaseUrl,
+    jwtSecret: env.JWT_SECRET ?? generatedSecret(join(dataDir, 'jwt-secret')),
+    adminEmail: env.ADMIN_EMAIL ?? 'admin@example.com',
+    logLevel,
+    dataDir,
+  };
+}
+
+export type DatabaseLocation = { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+
+/** `sqlite:./data/crm.db`, `sqlite:/abs/path.db`, `sqlite::memory:` or `postgres://…`/`postgresql://…`. */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/u, '');
+    if (path.length === 0) throw new ConfigError('DATABASE_URL sqlite: needs a file path, e.g. sqlite:./data/crm.db');
+    return { kind: 'sqlite', path: path === ':memory:' ? path : resolve(path) };
+  }
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return { kind: 'postgres', url };
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url.split(':')[0]}:…"`);
+}
+
+/** A secret kept in a file of its own (created with a random value, readable by the owner only). */
+function generatedSecret(file: string): string {
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dirname(file), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  try {
+    writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    // Another process created it first: use theirs.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return readFileSync(file, 'utf8').trim();
+    throw error;
+  }
+  return secret;
+}

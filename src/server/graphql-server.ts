@@ -1,0 +1,60 @@
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+import { buildCrmSchema } from '../../schema/build-schema';
+import type { GraphQLContext } from '../../schema/context';
+import { CLIENT_ERROR_CODES } from '../../schema/errors';
+import { currentRequestId } from './request-scope';
+
+/**
+ * Apollo Server for the CRM schema. Client errors keep their code and field; anything else is logged with
+ * the request id and reaches the client only as INTERNAL_SERVER_ERROR with that id, never a stack or SQL.
+ * (The id is also in every response's `x-request-id` header.)
+ */
+export function createGraphQLServer(logger: Logger): ApolloServer<GraphQLContext> {
+  return new ApolloServer<GraphQLContext>({
+    schema: buildCrmSchema(),
+    includeStacktraceInErrorResponses: false,
+    formatError: (formatted) => maskError(formatted),
+    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(logger)],
+  });
+}
+
+function isClientError(error: GraphQLFormattedError): boolean {
+  const code = error.extensions?.code;
+  return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
+}
+
+function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
+  if (isClientError(error)) {
+    const { stacktrace: _stack, ...extensions } = error.extensions ?? {};
+    return { ...error, extensions };
+  }
+  const requestId = currentRequestId();
+  return {
+    message: 'Internal server error',
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...(requestId ? { requestId } : {}) },
+  };
+}
+
+function errorLogging(logger: Logger): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, operationName }) {
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) continue;
+            logger.error(
+              { err: error.originalError ?? error, path: error.path, operationName, requestId: currentRequestId() },
+              'GraphQL request failed',
+            );
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
+}

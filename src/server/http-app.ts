@@ -1,0 +1,122 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import type { ApolloServer } from '@apollo/server';
+import express, { type Express } from 'express';
+import { GraphQLError } from 'graphql';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import { Registry, collectDefaultMetrics, Counter } from 'prom-client';
+import { createLoaders } from '../../schema/loaders';
+import type { GraphQLContext } from '../../schema/context';
+import { unauthenticated } from '../../schema/errors';
+import { usersByIds, rolesOf } from '../../projections/user/user.queries';
+import type { Crm } from '../app/open-crm';
+import { InvalidTokenError, bearerToken, verifyToken } from '../auth/tokens';
+import { graphiqlRouter } from './graphiql-page';
+import { currentRequestId, requestScope } from './request-scope';
+
+export interface HttpAppOptions {
+  readonly crm: Crm;
+  readonly apollo: ApolloServer<GraphQLContext>;
+  readonly jwtSecret: string;
+  readonly logger: Logger;
+  /** False while starting or shutting down: /readyz answers 503. */
+  readonly isReady: () => boolean;
+}
+
+/** The largest request body accepted on /graphql. */
+const MAX_BODY = '1mb';
+
+export function createHttpApp(options: HttpAppOptions): Express {
+  const { crm, apollo, jwtSecret, logger } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'crm_http_requests_total',
+    help: 'HTTP requests by route and status',
+    labelNames: ['route', 'status'],
+    registers: [registry],
+  });
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && /^[\w.-]{1,100}$/u.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+    }),
+  );
+  app.use((req, _res, next) => requestScope.run({ requestId: typeof req.id === 'object' ? randomUUID() : String(req.id) }, next));
+  app.use((req, res, next) => {
+    res.on('finish', () => requests.inc({ route: req.path === '/graphql' ? '/graphql' : 'other', status: String(res.statusCode) }));
+    next();
+  });
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (!options.isReady()) {
+      res.status(503).json({ status: 'starting or stopping' });
+      return;
+    }
+    try {
+      const head = await crm.store.headPosition();
+      res.json({ status: 'ready', headPosition: head });
+    } catch (error) {
+      logger.error({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(registry.contentType).send(await registry.metrics());
+  });
+
+  app.use(graphiqlRouter());
+  app.use(
+    '/graphql',
+    express.json({ limit: MAX_BODY }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        try {
+          return await contextFor(req, crm, jwtSecret);
+        } catch (error) {
+          if (!(error instanceof GraphQLError))
+            logger.error({ err: error, requestId: currentRequestId() }, 'could not authenticate the request');
+          throw error;
+        }
+      },
+    }),
+  );
+  return app;
+}
+
+/** Authenticates the request and builds what its resolvers receive. */
+async function contextFor(req: IncomingMessage, crm: Crm, jwtSecret: string): Promise<GraphQLContext> {
+  const token = bearerToken(req.headers.authorization);
+  if (!token) throw unauthenticated('Authentication required: send the header "Authorization: Bearer <token>" (see `crm token`)');
+  let userId: string;
+  try {
+    userId = (await verifyToken(jwtSecret, token, crm.clock.now())).userId;
+  } catch (error) {
+    throw unauthenticated(error instanceof InvalidTokenError ? error.message : 'The token is not valid');
+  }
+  const [user] = await usersByIds(crm.db, [userId]);
+  if (!user) throw unauthenticated('The token names a user that does not exist');
+  const requestId = currentRequestId() ?? randomUUID();
+  return {
+    viewer: { id: user.id, name: user.name, email: user.email, roles: rolesOf(user) },
+    requestId,
+    commands: crm.commands({ actorId: user.id, source: 'api', correlationId: requestId, causationId: requestId }),
+    db: crm.db,
+    loaders: createLoaders(crm.db, user.id),
+    readYourWrites: (position) => crm.readYourWrites(position),
+  };
+}

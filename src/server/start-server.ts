@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { ensureAdministrator } from '../app/bootstrap';
+import { openCrm, type Crm, type CrmOptions } from '../app/open-crm';
+import { issueToken } from '../auth/tokens';
+import type { Config } from '../config';
+import { createGraphQLServer } from './graphql-server';
+import { createHttpApp } from './http-app';
+
+/** How long in-flight requests get to finish on shutdown. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface RunningServer {
+  readonly url: string;
+  readonly crm: Crm;
+  readonly server: Server;
+  /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  readonly logger?: Logger;
+  /** Extra options for the CRM (tests count statements with `onReadQuery`). */
+  readonly crm?: Partial<CrmOptions>;
+  /** Where the first-start banner goes (stdout by default). */
+  readonly announce?: (text: string) => void;
+}
+
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const announce = options.announce ?? ((text: string) => process.stdout.write(text));
+  const crm = await openCrm({
+    ...options.crm,
+    databaseUrl: config.databaseUrl,
+    onProgress: ({ projection, position, head }) => {
+      if (position === head || position % 50_000 === 0) logger.info({ projection, position, head }, 'projecting events');
+    },
+  });
+  let ready = false;
+  const apollo = createGraphQLServer(logger);
+  await apollo.start();
+  const app = createHttpApp({ crm, apollo, jwtSecret: config.jwtSecret, logger, isReady: () => ready });
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://localhost:${port}/graphql`;
+
+  const adminId = await ensureAdministrator(crm, config.adminEmail);
+  if (adminId) {
+    const token = await issueToken(config.jwtSecret, adminId);
+    announce(
+      [
+        '',
+        `First start: registered the administrator ${config.adminEmail}.`,
+        `Token (valid 30 days; \`npm run --silent crm -- token --user ${config.adminEmail}\` issues new ones):`,
+        '',
+        token,
+        '',
+        `Send it as "Authorization: Bearer <token>". GraphQL and the IDE: ${url}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  ready = true;
+  logger.info({ url, database: config.databaseUrl.replace(/\/\/[^@]*@/u, '//…@') }, 'CRM server listening');
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url,
+    crm,
+    server,
+    stop() {
+      stopping ??= (async () => {
+        ready = false;
+        await new Promise<void>((resolve) => {
+          // In-flight requests finish; connections still busy after the grace period are cut.
+          const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          server.close(() => {
+            clearTimeout(force);
+            resolve();
+          });
+          server.closeIdleConnections();
+        });
+        await apollo.stop();
+        await crm.close();
+        logger.info('CRM server stopped');
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,101 @@
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openCrm } from '../../src/app/open-crm';
+import { verifyToken } from '../../src/auth/tokens';
+import { dumpReadModels } from '../support/dump-read-models';
+import { temporaryDir } from '../support/test-databases';
+
+const ROOT = join(__dirname, '..', '..');
+
+interface CliResult {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `crm <args>` from the sources (as `npm run crm` does from the build), with its own data folder. */
+function crm(dataDir: string, ...args: string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', require.resolve('ts-node/register'), join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+      cwd: dataDir,
+      env: {
+        ...process.env,
+        TS_NODE_TRANSPILE_ONLY: 'true',
+        TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'silent',
+      },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('the crm command', () => {
+  const dir = temporaryDir('crm-cli-');
+  afterAll(() => dir.remove());
+
+  it('adds a user with several roles (case-insensitive) and refuses a duplicate e-mail', async () => {
+    const added = await crm(
+      dir.path,
+      'user',
+      'add',
+      '--email',
+      'ola@example.com',
+      '--name',
+      'Ola Nowak',
+      '--role',
+      'salesperson',
+      '--role',
+      'AUDITOR',
+    );
+    expect(added).toMatchObject({ code: 0 });
+    expect(added.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/u);
+    const again = await crm(dir.path, 'user', 'add', '--email', 'OLA@example.com', '--name', 'Ola', '--role', 'SALESPERSON');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/BAD_USER_INPUT.*already exists/u);
+    const badRole = await crm(dir.path, 'user', 'add', '--email', 'x@example.com', '--name', 'X', '--role', 'KING');
+    expect(badRole.code).toBe(1);
+    expect(badRole.stderr).toMatch(/unknown role KING/u);
+  });
+
+  it('prints a token alone on stdout, signed with the generated secret', async () => {
+    const result = await crm(dir.path, 'token', '--user', 'ola@example.com', '--expires-in', '2h');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/u);
+    const secret = readFileSync(join(dir.path, 'jwt-secret'), 'utf8').trim();
+    const claims = await verifyToken(secret, result.stdout.trim());
+    expect(claims.userId).toMatch(/^[0-9a-f-]{36}$/u);
+    const unknown = await crm(dir.path, 'token', '--user', 'nobody@example.com');
+    expect(unknown).toMatchObject({ code: 1, stdout: '' });
+    expect(unknown.stderr).toContain('No user with the e-mail address nobody@example.com');
+  });
+
+  it('seeds a demo book, and rebuild yields the same read models', async () => {
+    const seeded = await crm(dir.path, 'seed', '--accounts', '30', '--contacts', '60', '--as', 'ola@example.com');
+    expect(seeded.code).toBe(0);
+    expect(seeded.stderr).toMatch(/Seeded 30 accounts .* and 60 contacts/u);
+    const url = `sqlite:${join(dir.path, 'crm.db')}`;
+    const before = await dumpOf(url);
+    const rebuilt = await crm(dir.path, 'rebuild');
+    expect(rebuilt.code).toBe(0);
+    expect(rebuilt.stderr).toMatch(/Rebuilt users, accounts, contacts from \d+ events/u);
+    expect(await dumpOf(url)).toEqual(before);
+    expect((before.accounts as unknown[]).length).toBe(30);
+  });
+});
+
+/** The read models of the CRM at `url`, read by opening it and closing it again. */
+async function dumpOf(url: string) {
+  const opened = await openCrm({ databaseUrl: url });
+  try {
+    return await dumpReadModels(opened);
+  } finally {
+    await opened.close();
+  }
+}

@@ -1,0 +1,138 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import pino from 'pino';
+import type { Crm, CrmOptions } from '../../src/app/open-crm';
+import { issueToken } from '../../src/auth/tokens';
+import type { Config } from '../../src/config';
+import { startServer, type RunningServer } from '../../src/server/start-server';
+import { temporaryDir, type CreatedDatabase, type TestDatabase } from './test-databases';
+
+const OPERATIONS_DIR = join(__dirname, '..', 'operations');
+
+/** Every operation and fragment in test/operations, as one document; requests pick one by name. */
+const DOCUMENT = readdirSync(OPERATIONS_DIR)
+  .filter((file) => file.endsWith('.graphql'))
+  .sort()
+  .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'))
+  .join('\n');
+
+export interface GraphQLResponse<Data> {
+  readonly status: number;
+  readonly data?: Data | null;
+  readonly errors?: { message: string; path?: string[]; extensions?: Record<string, unknown> }[];
+}
+
+/** Sends the operations of test/operations (typed by codegen) as one user. */
+export class GraphQLTestClient {
+  constructor(
+    readonly url: string,
+    private readonly token: string | null,
+  ) {}
+
+  async request<Data, Variables = Record<string, never>>(operationName: string, variables?: Variables): Promise<GraphQLResponse<Data>> {
+    return this.send({ query: DOCUMENT, operationName, variables: variables ?? {} });
+  }
+
+  /** The data of an operation that must succeed. */
+  async data<Data, Variables = Record<string, never>>(operationName: string, variables?: Variables): Promise<Data> {
+    const response = await this.request<Data, Variables>(operationName, variables);
+    if (response.errors?.length || !response.data) throw new Error(`${operationName} failed: ${JSON.stringify(response.errors)}`);
+    return response.data;
+  }
+
+  /** The first error of an operation that must fail. */
+  async error<Variables>(operationName: string, variables?: Variables): Promise<{ message: string; extensions: Record<string, unknown> }> {
+    const response = await this.request<unknown, Variables>(operationName, variables);
+    const error = response.errors?.[0];
+    if (!error) throw new Error(`${operationName} was expected to fail but answered ${JSON.stringify(response.data)}`);
+    return { message: error.message, extensions: error.extensions ?? {} };
+  }
+
+  /** Any query text (for shapes the operation files do not cover). */
+  async send<Data>(body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse<Data>> {
+    const response = await fetch(this.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}), ...headers },
+      body: JSON.stringify(body),
+    });
+    const json = (await response.json()) as Omit<GraphQLResponse<Data>, 'status'>;
+    return { status: response.status, ...json };
+  }
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+
+export interface TestServer {
+  readonly running: RunningServer;
+  readonly crm: Crm;
+  readonly url: string;
+  /** What the server printed at first start. */
+  readonly banner: string;
+  /** The first administrator's client. */
+  readonly admin: GraphQLTestClient;
+  readonly adminId: string;
+  clientFor(userId: string): Promise<GraphQLTestClient>;
+  /** Registers a user (SALES_MANAGER) and returns its client. */
+  newUser(email: string): Promise<{ id: string; client: GraphQLTestClient }>;
+  /** Stops the server and starts a new one on the same database. */
+  restart(): Promise<TestServer>;
+  dispose(): Promise<void>;
+}
+
+export async function startTestServer(database: TestDatabase, crmOptions: Partial<CrmOptions> = {}): Promise<TestServer> {
+  const created = await database.create();
+  const dataDir = temporaryDir();
+  return launch(created, dataDir, crmOptions);
+}
+
+async function launch(
+  created: CreatedDatabase,
+  dataDir: { path: string; remove(): void },
+  crmOptions: Partial<CrmOptions>,
+): Promise<TestServer> {
+  const config: Config = {
+    port: 0,
+    databaseUrl: created.url,
+    eventStoreUrl: created.url,
+    jwtSecret: TEST_JWT_SECRET,
+    adminEmail: 'admin@example.com',
+    logLevel: 'silent',
+    dataDir: dataDir.path,
+  };
+  let banner = '';
+  const running = await startServer(config, { logger: pino({ level: 'silent' }), announce: (text) => (banner += text), crm: crmOptions });
+  const admin = await running.crm.db
+    .selectFrom('users')
+    .select('id')
+    .where('email_key', '=', 'admin@example.com')
+    .executeTakeFirstOrThrow();
+  const clientFor = async (userId: string) => new GraphQLTestClient(running.url, await issueToken(TEST_JWT_SECRET, userId));
+  let stopped = false;
+  const server: TestServer = {
+    running,
+    crm: running.crm,
+    url: running.url,
+    banner,
+    admin: await clientFor(admin.id),
+    adminId: admin.id,
+    clientFor,
+    async newUser(email) {
+      const outcome = await running.crm
+        .commands({ actorId: admin.id, source: 'api' })
+        .registerUser({ email, name: email.split('@')[0]!, roles: ['SALES_MANAGER'] });
+      return { id: outcome.result.id, client: await clientFor(outcome.result.id) };
+    },
+    async restart() {
+      if (!stopped) await running.stop();
+      stopped = true;
+      return launch(created, dataDir, crmOptions);
+    },
+    async dispose() {
+      if (!stopped) await running.stop();
+      stopped = true;
+      await created.drop();
+      dataDir.remove();
+    },
+  };
+  return server;
+}
