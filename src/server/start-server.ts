@@ -79,8 +79,11 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         await new Promise<void>((resolve) => {
           // In-flight requests finish; connections still busy after the grace period are cut.
           const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+          // Keep-alive connections become idle as their last response is sent: close them as they do.
+          const sweep = setInterval(() => server.closeIdleConnections(), 50);
           server.close(() => {
             clearTimeout(force);
+            clearInterval(sweep);
             resolve();
           });
           server.closeIdleConnections();

@@ -66,6 +66,8 @@ export interface TestServer {
   readonly running: RunningServer;
   readonly crm: Crm;
   readonly url: string;
+  /** Where the server keeps its data. */
+  readonly database: CreatedDatabase;
   /** What the server printed at first start. */
   readonly banner: string;
   /** The first administrator's client. */
@@ -112,6 +114,7 @@ async function launch(
     running,
     crm: running.crm,
     url: running.url,
+    database: created,
     banner,
     admin: await clientFor(admin.id),
     adminId: admin.id,
