@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Role } from '../events';
 import type { ReadModels } from '../projections/read-models';
 import type { CrmCommands } from '../src/commands/crm-commands';
+import type { CatchUpCheckpoint } from '../src/event-store/event-store';
 import type { Loaders } from './loaders';
 
 /** The authenticated user a request acts for. */
@@ -22,8 +23,8 @@ export interface GraphQLContext {
   readonly db: Kysely<ReadModels>;
   readonly loaders: Loaders;
   /**
-   * Resolves once the read models include `position` (immediately with inline projections), so a mutation's
+   * Resolves once the read models include `checkpoint` (immediately with inline projections), so a mutation's
    * answer and every query after it see the change.
    */
-  readonly readYourWrites: (position: number) => Promise<void>;
+  readonly readYourWrites: (checkpoint: CatchUpCheckpoint) => Promise<void>;
 }

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { InvalidCursorError } from '../projections/pagination';
 import { DomainError } from '../src/domain/errors';
 import { WrongExpectedVersionError } from '../src/event-store/errors';
+import { ProjectionTimeoutError } from '../src/projector/projection-progress';
 
 /** Error codes a client can act on; anything else is masked as INTERNAL_SERVER_ERROR. */
 export const CLIENT_ERROR_CODES = new Set([
@@ -10,6 +11,7 @@ export const CLIENT_ERROR_CODES = new Set([
   'CONFLICT',
   'RECORD_INACTIVE',
   'CONTACT_ALREADY_ASSOCIATED',
+  'PROJECTION_TIMEOUT',
   'FORBIDDEN',
   'UNAUTHENTICATED',
   'GRAPHQL_PARSE_FAILED',
@@ -29,6 +31,9 @@ export function toClientError(error: unknown): GraphQLError | null {
   }
   if (error instanceof InvalidCursorError) {
     return new GraphQLError(error.message, { extensions: { code: 'BAD_USER_INPUT', field: 'after' } });
+  }
+  if (error instanceof ProjectionTimeoutError) {
+    return new GraphQLError(error.message, { extensions: { code: 'PROJECTION_TIMEOUT', position: String(error.position) } });
   }
   if (error instanceof WrongExpectedVersionError) {
     return new GraphQLError('The record kept changing while this change was being made; try again', {

@@ -16,6 +16,8 @@ export interface Config {
   readonly logLevel: string;
   /** The folder for generated secrets and the default database. */
   readonly dataDir: string;
+  /** /readyz reports not ready while a read model is more than this many events behind. */
+  readonly maxReadyLag: number;
 }
 
 export class ConfigError extends Error {
@@ -34,6 +36,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
   parseDatabaseUrl(databaseUrl);
+  const maxReadyLag = Number(env.MAX_READY_LAG ?? 10_000);
+  if (!Number.isInteger(maxReadyLag) || maxReadyLag < 0)
+    throw new ConfigError(`MAX_READY_LAG must be a whole number, got "${env.MAX_READY_LAG}"`);
   return {
     port,
     databaseUrl,
@@ -42,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     adminEmail: env.ADMIN_EMAIL ?? 'admin@example.com',
     logLevel,
     dataDir,
+    maxReadyLag,
   };
 }
 

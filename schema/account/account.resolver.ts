@@ -7,6 +7,8 @@ import { afterCommand } from '../common/after-command';
 import { toConnection, type ConnectionSource } from '../common/connection';
 import { AccountOrder, AccountView, ContactView, RecordView } from '../common/enums';
 import { pageSize } from '../common/paging-args';
+import type { JsonValue } from '../../events';
+import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
 import { Contact, ContactConnection } from '../contact/contact.type';
 import { User } from '../user/user.type';
@@ -95,7 +97,7 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
     const outcome = await ctx.commands.createAccount(input);
-    return accountPayload(ctx, outcome.result.id, outcome.position);
+    return accountPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => AccountPayload, { description: 'Changes the fields given; refused for an inactive account.' })
@@ -104,19 +106,19 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<AccountPayload> {
     const outcome = await ctx.commands.updateAccount(input);
-    return accountPayload(ctx, outcome.result.id, outcome.position);
+    return accountPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => AccountPayload, { description: 'Makes the account read-only and hides it from most views; its contacts stay active.' })
   async deactivateAccount(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     const outcome = await ctx.commands.deactivateAccount(input);
-    return accountPayload(ctx, outcome.result.id, outcome.position);
+    return accountPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => AccountPayload, { description: 'Makes a deactivated account writable again.' })
   async activateAccount(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<AccountPayload> {
     const outcome = await ctx.commands.activateAccount(input);
-    return accountPayload(ctx, outcome.result.id, outcome.position);
+    return accountPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => AssociateContactsPayload, {
@@ -128,7 +130,7 @@ export class AccountResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<AssociateContactsPayload> {
     const outcome = await ctx.commands.associateContacts(input);
-    await afterCommand(ctx, outcome.position);
+    await afterCommand(ctx, outcome);
     const account = await loadAccount(ctx, outcome.result.accountId);
     const rows = await ctx.loaders.contactById.loadMany(outcome.result.contactIds);
     const contacts = rows.flatMap((row) => (row && !(row instanceof Error) ? [Contact.fromRow(row)] : []));
@@ -147,9 +149,9 @@ export async function requireUser(ctx: GraphQLContext, id: string): Promise<User
   return User.fromRow(row);
 }
 
-async function accountPayload(ctx: GraphQLContext, id: string, position: number): Promise<AccountPayload> {
-  await afterCommand(ctx, position);
+async function accountPayload(ctx: GraphQLContext, id: string, outcome: CommandOutcome<JsonValue>): Promise<AccountPayload> {
+  await afterCommand(ctx, outcome);
   const account = await loadAccount(ctx, id);
   if (!account) throw new GraphQLError(`Account ${id} is missing from the read model after the change`);
-  return { account, position: String(position) };
+  return { account, position: String(outcome.position) };
 }

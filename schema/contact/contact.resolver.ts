@@ -9,6 +9,8 @@ import { afterCommand } from '../common/after-command';
 import { toConnection, type ConnectionSource } from '../common/connection';
 import { ContactOrder, ContactView, RecordView } from '../common/enums';
 import { pageSize } from '../common/paging-args';
+import type { JsonValue } from '../../events';
+import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
 import { User } from '../user/user.type';
 import { CreateContactInput, UpdateContactInput } from './contact.input';
@@ -59,7 +61,7 @@ export class ContactResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ContactPayload> {
     const outcome = await ctx.commands.createContact(input);
-    return contactPayload(ctx, outcome.result.id, outcome.position);
+    return contactPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => ContactPayload, { description: 'Changes the fields given; refused for an inactive contact.' })
@@ -68,19 +70,19 @@ export class ContactResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ContactPayload> {
     const outcome = await ctx.commands.updateContact(input);
-    return contactPayload(ctx, outcome.result.id, outcome.position);
+    return contactPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => ContactPayload, { description: 'Makes the contact read-only and hides it from most views.' })
   async deactivateContact(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<ContactPayload> {
     const outcome = await ctx.commands.deactivateContact(input);
-    return contactPayload(ctx, outcome.result.id, outcome.position);
+    return contactPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => ContactPayload, { description: 'Makes a deactivated contact writable again.' })
   async activateContact(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<ContactPayload> {
     const outcome = await ctx.commands.activateContact(input);
-    return contactPayload(ctx, outcome.result.id, outcome.position);
+    return contactPayload(ctx, outcome.result.id, outcome);
   }
 
   @Mutation(() => ContactPayload, { description: 'Unlinks the contact from its account.' })
@@ -89,7 +91,7 @@ export class ContactResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<ContactPayload> {
     const outcome = await ctx.commands.disassociateContact(input);
-    return contactPayload(ctx, outcome.result.id, outcome.position);
+    return contactPayload(ctx, outcome.result.id, outcome);
   }
 }
 
@@ -98,9 +100,9 @@ export async function loadContact(ctx: GraphQLContext, id: string): Promise<Cont
   return row ? Contact.fromRow(row) : null;
 }
 
-async function contactPayload(ctx: GraphQLContext, id: string, position: number): Promise<ContactPayload> {
-  await afterCommand(ctx, position);
+async function contactPayload(ctx: GraphQLContext, id: string, outcome: CommandOutcome<JsonValue>): Promise<ContactPayload> {
+  await afterCommand(ctx, outcome);
   const contact = await loadContact(ctx, id);
   if (!contact) throw new GraphQLError(`Contact ${id} is missing from the read model after the change`);
-  return { contact, position: String(position) };
+  return { contact, position: String(outcome.position) };
 }

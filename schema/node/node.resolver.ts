@@ -29,7 +29,7 @@ export class NodeResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<AssignOwnerPayload> {
     const outcome = await ctx.commands.assignOwner(input);
-    await afterCommand(ctx, outcome.position);
+    await afterCommand(ctx, outcome);
     const record = input.recordType === RecordType.ACCOUNT ? await loadAccount(ctx, input.id) : await loadContact(ctx, input.id);
     if (!record) throw new GraphQLError(`Record ${input.id} is missing from the read model after the change`);
     return { record, position: String(outcome.position) };

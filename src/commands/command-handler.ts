@@ -2,7 +2,14 @@ import { createHash } from 'node:crypto';
 import type { CrmEvent, EventSource, JsonValue } from '../../events';
 import { VersionConflictError, ValidationError, type RecordKind } from '../domain/errors';
 import { IdempotencyKeyReusedError, IdempotentReplay, WrongExpectedVersionError } from '../event-store/errors';
-import type { EventStore, ExpectedVersion, RecordedEvent, StreamAppend } from '../event-store/event-store';
+import {
+  CATCH_UP_START,
+  type CatchUpCheckpoint,
+  type EventStore,
+  type ExpectedVersion,
+  type RecordedEvent,
+  type StreamAppend,
+} from '../event-store/event-store';
 import { systemClock, type Clock } from '../shared/clock';
 import { uuidV7Ids, type IdGenerator } from '../shared/ids';
 import { KeyedMutex } from './keyed-mutex';
@@ -52,6 +59,8 @@ export interface CommandOutcome<Result extends JsonValue> {
   readonly result: Result;
   /** The position of the last event written, or of the record's last event when nothing changed. */
   readonly position: number;
+  /** Where the read models must be for this change to show (the start when nothing was written). */
+  readonly checkpoint: CatchUpCheckpoint;
   /** The events this execution wrote (none for a no-op or an idempotent replay). */
   readonly events: readonly RecordedEvent[];
   /** True when an earlier execution with the same idempotency key answered. */
@@ -127,7 +136,8 @@ export class CommandHandler {
       const decision = await plan(scope);
       const streams = scope.appendsFor(decision);
       const written = streams.some((stream) => stream.events.length > 0);
-      if (!written) return { result: decision.result, position: scope.lastPosition(), events: [], replayed: false };
+      if (!written)
+        return { result: decision.result, position: scope.lastPosition(), checkpoint: CATCH_UP_START, events: [], replayed: false };
       try {
         const appended = await this.store.append({
           streams,
@@ -142,7 +152,13 @@ export class CommandHandler {
           ...(key === null ? {} : { idempotency: { actorId: context.actorId, key, requestHash, result: decision.result } }),
         });
         scope.remember(appended.events);
-        return { result: decision.result, position: appended.position, events: appended.events, replayed: false };
+        return {
+          result: decision.result,
+          position: appended.position,
+          checkpoint: appended.checkpoint,
+          events: appended.events,
+          replayed: false,
+        };
       } catch (error) {
         if (error instanceof IdempotentReplay)
           return this.replay(key!, requestHash, error.requestHash, error.result as Result, error.position);
@@ -166,7 +182,7 @@ export class CommandHandler {
     position: number,
   ): CommandOutcome<Result> {
     if (priorHash !== requestHash) throw keyReused(key);
-    return { result: result as Result, position, events: [], replayed: true };
+    return { result: result as Result, position, checkpoint: CATCH_UP_START, events: [], replayed: true };
   }
 }
 

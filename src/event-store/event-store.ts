@@ -36,9 +36,36 @@ export interface AppendRequest {
   readonly recordedAt?: Date;
 }
 
+/**
+ * A place in the order a catch-up reader sees events: the commit order (`txId`, a decimal 64-bit number;
+ * "0" where positions are already commit order, as on SQLite) and then the global position.
+ */
+export interface CatchUpCheckpoint {
+  readonly txId: string;
+  readonly position: number;
+}
+
+/** Before the first event. */
+export const CATCH_UP_START: CatchUpCheckpoint = { txId: '0', position: 0 };
+
+/** Orders checkpoints: by commit order, then position. */
+export function compareCheckpoints(a: CatchUpCheckpoint, b: CatchUpCheckpoint): number {
+  const tx = BigInt(a.txId) - BigInt(b.txId);
+  if (tx !== 0n) return tx < 0n ? -1 : 1;
+  return a.position - b.position;
+}
+
+export interface CatchUpBatch {
+  readonly events: readonly RecordedEvent[];
+  /** Where the next read starts: after the last event returned (or where this read started, when it is empty). */
+  readonly checkpoint: CatchUpCheckpoint;
+}
+
 export interface AppendResult {
   /** The global position of the last event written (or, for a pure condition, the store's head). */
   readonly position: number;
+  /** The catch-up checkpoint of the last event written: read models that reached it include this append. */
+  readonly checkpoint: CatchUpCheckpoint;
   readonly events: readonly RecordedEvent[];
   /** The version each named stream is at after the append. */
   readonly versions: ReadonlyMap<string, number>;
@@ -84,8 +111,13 @@ export interface EventStore {
   append(request: AppendRequest): Promise<AppendResult>;
   /** Events of one stream in version order; empty when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
-  /** Events of all streams in global (commit) order. */
+  /** Events of all streams in global position order (for audits and verification). */
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
+  /**
+   * Events after `after` in the order a catch-up reader must apply them: never an event that could still be
+   * preceded by one committing later. Projectors read only this way and store the returned checkpoint.
+   */
+  readCatchUp(after: CatchUpCheckpoint, limit: number): Promise<CatchUpBatch>;
   /** The global position of the last event, 0 when empty. */
   headPosition(): Promise<number>;
   /** The stored result of an earlier command with this idempotency key, if it is still retained. */

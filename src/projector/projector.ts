@@ -1,17 +1,23 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { RecordedEvent } from '../../events';
 import type { ColumnTypes } from '../../projections/column-types';
 import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
-import type { EventStore, TransactionalHook } from '../event-store/event-store';
+import {
+  CATCH_UP_START,
+  type CatchUpBatch,
+  type CatchUpCheckpoint,
+  type EventStore,
+  type TransactionalHook,
+} from '../event-store/event-store';
 
 type CheckpointsTable = {
-  projection_checkpoints: { name: string; version: number; position: number };
+  projection_checkpoints: { name: string; version: number; position: number; tx_id: string };
 };
 
 type AnyEventHandler = (db: Kysely<ReadModels>, event: RecordedEvent) => Promise<void>;
 
-/** Runs work on the read-model database in one transaction, with no projection work interleaved. */
+/** Runs work on the read-model database in one transaction, with no other projection work interleaved. */
 export type ReadModelTransaction = <T>(work: (db: Kysely<ReadModels>) => Promise<T>) => Promise<T>;
 
 export interface ProjectorProgress {
@@ -20,25 +26,45 @@ export interface ProjectorProgress {
   readonly head: number;
 }
 
+/** A projection's stored state: the version of its definition and how far it has read. */
+export interface StoredCheckpoint {
+  readonly version: number;
+  readonly checkpoint: CatchUpCheckpoint;
+}
+
+/** Another projector moved this projection's checkpoint: this batch must not be applied (it rolls back). */
+export class ProjectionFencedError extends Error {
+  override readonly name = 'ProjectionFencedError';
+  constructor(readonly projection: string) {
+    super(`Another projector advanced ${projection}; this batch was not applied`);
+  }
+}
+
 /** How many events a replay reads at a time. */
 const REPLAY_BATCH = 2000;
 
 /**
- * Applies events to the read models and keeps each projection's checkpoint (its version and the last
- * position applied). Inline: `hook()` plugs it into the event store's append transaction. Start-up:
- * `prepare()` creates missing tables, rebuilds projections whose version changed and catches up the rest.
+ * Applies events to the read models and keeps each projection's checkpoint (its version and how far it has
+ * read, in catch-up order). Inline: `hook()` plugs it into the event store's append transaction. Catch-up:
+ * `applyBatch()` applies a batch and advances the checkpoint in the caller's transaction, refusing if another
+ * projector got there first. Start-up: `prepare()` creates missing tables, rebuilds projections whose version
+ * changed and catches up the rest.
  */
 export class Projector {
   constructor(
-    private readonly projections: readonly Projection[],
+    readonly projections: readonly Projection[],
     private readonly types: ColumnTypes,
   ) {}
+
+  get names(): string[] {
+    return this.projections.map((projection) => projection.name);
+  }
 
   /** The hook that applies every projection inside the append's transaction (inline projections). */
   hook(db: Kysely<ReadModels>): TransactionalHook {
     return {
       onAppended: (events) => this.apply(db, events, this.projections),
-      beforeCommit: (position) => this.saveCheckpoints(db, this.projections, position),
+      beforeCommit: (position) => this.saveCheckpoints(db, this.projections, { txId: '0', position }),
     };
   }
 
@@ -54,19 +80,43 @@ export class Projector {
   }
 
   /**
+   * Applies a catch-up batch to one projection and moves its checkpoint from `from` to the batch's, in the
+   * caller's transaction. Throws `ProjectionFencedError` (so the transaction rolls back) when the stored
+   * checkpoint is no longer `from`: each event then takes effect exactly once even if two projectors overlap.
+   */
+  async applyBatch(db: Kysely<ReadModels>, projection: Projection, from: CatchUpCheckpoint, batch: CatchUpBatch): Promise<void> {
+    await this.apply(db, batch.events, [projection]);
+    const moved = await db
+      .withTables<CheckpointsTable>()
+      .updateTable('projection_checkpoints')
+      .set({ position: batch.checkpoint.position, tx_id: batch.checkpoint.txId })
+      .where('name', '=', projection.name)
+      .where('version', '=', projection.version)
+      .where('position', '=', from.position)
+      .where('tx_id', '=', from.txId)
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new ProjectionFencedError(projection.name);
+  }
+
+  /**
    * Makes every projection current: creates what is missing, rebuilds a projection whose version changed
    * (or that never ran), and replays the events a projection has not seen yet.
    */
-  async prepare(store: EventStore, transaction: ReadModelTransaction, onProgress?: (progress: ProjectorProgress) => void): Promise<void> {
+  async prepare(
+    store: EventStore,
+    transaction: ReadModelTransaction,
+    options: { readonly catchUp: boolean; readonly onProgress?: (progress: ProjectorProgress) => void },
+  ): Promise<void> {
     await transaction(async (db) => {
       await this.createCheckpointTable(db);
       const checkpoints = await this.checkpoints(db);
       const stale = this.projections.filter((projection) => checkpoints.get(projection.name)?.version !== projection.version);
-      await this.replay(db, store, stale, 0, true, onProgress);
-      const current = this.projections.filter((projection) => !stale.includes(projection));
-      for (const projection of current) {
+      await this.replay(db, store, stale, CATCH_UP_START, true, options.onProgress);
+      for (const projection of this.projections.filter((candidate) => !stale.includes(candidate))) {
         await projection.createTables(db, this.types);
-        await this.replay(db, store, [projection], checkpoints.get(projection.name)?.position ?? 0, false, onProgress);
+        if (options.catchUp) {
+          await this.replay(db, store, [projection], checkpoints.get(projection.name)!.checkpoint, false, options.onProgress);
+        }
       }
     });
   }
@@ -78,31 +128,30 @@ export class Projector {
     names?: readonly string[],
     onProgress?: (progress: ProjectorProgress) => void,
   ): Promise<void> {
-    const unknown = (names ?? []).filter((name) => !this.projections.some((projection) => projection.name === name));
-    if (unknown.length > 0) {
-      throw new Error(`Unknown projection ${unknown.join(', ')}; known: ${this.projections.map((p) => p.name).join(', ')}`);
-    }
+    const unknown = (names ?? []).filter((name) => !this.names.includes(name));
+    if (unknown.length > 0) throw new Error(`Unknown projection ${unknown.join(', ')}; known: ${this.names.join(', ')}`);
     const chosen = names && names.length > 0 ? this.projections.filter((projection) => names.includes(projection.name)) : this.projections;
     await transaction(async (db) => {
       await this.createCheckpointTable(db);
-      await this.replay(db, store, chosen, 0, true, onProgress);
+      await this.replay(db, store, chosen, CATCH_UP_START, true, onProgress);
     });
   }
 
-  async checkpoints(db: Kysely<ReadModels>): Promise<Map<string, { version: number; position: number }>> {
+  async checkpoints(db: Kysely<ReadModels>): Promise<Map<string, StoredCheckpoint>> {
     const rows = await db.withTables<CheckpointsTable>().selectFrom('projection_checkpoints').selectAll().execute();
-    return new Map(rows.map((row) => [row.name, { version: Number(row.version), position: Number(row.position) }]));
-  }
-
-  get names(): string[] {
-    return this.projections.map((projection) => projection.name);
+    return new Map(
+      rows.map((row) => [
+        row.name,
+        { version: Number(row.version), checkpoint: { txId: String(row.tx_id), position: Number(row.position) } },
+      ]),
+    );
   }
 
   private async replay(
     db: Kysely<ReadModels>,
     store: EventStore,
     projections: readonly Projection[],
-    after: number,
+    after: CatchUpCheckpoint,
     fresh: boolean,
     onProgress?: (progress: ProjectorProgress) => void,
   ): Promise<void> {
@@ -114,15 +163,15 @@ export class Projector {
       }
     }
     const head = await store.headPosition();
-    let position = after;
-    while (position < head) {
-      const events = await store.readAll({ after: position, limit: REPLAY_BATCH });
-      if (events.length === 0) break;
-      await this.apply(db, events, projections);
-      position = events[events.length - 1]!.globalPosition;
-      for (const projection of projections) onProgress?.({ projection: projection.name, position, head });
+    let checkpoint = after;
+    for (;;) {
+      const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
+      if (batch.events.length === 0) break;
+      await this.apply(db, batch.events, projections);
+      checkpoint = batch.checkpoint;
+      for (const projection of projections) onProgress?.({ projection: projection.name, position: checkpoint.position, head });
     }
-    await this.saveCheckpoints(db, projections, Math.max(position, after));
+    await this.saveCheckpoints(db, projections, checkpoint);
   }
 
   private async createCheckpointTable(db: Kysely<ReadModels>): Promise<void> {
@@ -132,16 +181,18 @@ export class Projector {
       .addColumn('name', 'text', (col) => col.primaryKey())
       .addColumn('version', 'integer', (col) => col.notNull())
       .addColumn('position', 'bigint', (col) => col.notNull())
+      .addColumn('tx_id', 'text', (col) => col.notNull().defaultTo(sql`'0'`))
       .execute();
   }
 
-  private async saveCheckpoints(db: Kysely<ReadModels>, projections: readonly Projection[], position: number): Promise<void> {
+  private async saveCheckpoints(db: Kysely<ReadModels>, projections: readonly Projection[], checkpoint: CatchUpCheckpoint): Promise<void> {
     const table = db.withTables<CheckpointsTable>();
     for (const projection of projections) {
+      const values = { version: projection.version, position: checkpoint.position, tx_id: checkpoint.txId };
       await table
         .insertInto('projection_checkpoints')
-        .values({ name: projection.name, version: projection.version, position })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ version: projection.version, position }))
+        .values({ name: projection.name, ...values })
+        .onConflict((oc) => oc.column('name').doUpdateSet(values))
         .execute();
     }
   }

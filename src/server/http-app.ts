@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
-import { Registry, collectDefaultMetrics, Counter } from 'prom-client';
+import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import { createLoaders } from '../../schema/loaders';
 import type { GraphQLContext } from '../../schema/context';
 import { unauthenticated } from '../../schema/errors';
@@ -23,6 +23,8 @@ export interface HttpAppOptions {
   readonly logger: Logger;
   /** False while starting or shutting down: /readyz answers 503. */
   readonly isReady: () => boolean;
+  /** /readyz answers 503 while a projection is more events behind than this. */
+  readonly maxReadyLag: number;
 }
 
 /** The largest request body accepted on /graphql. */
@@ -34,6 +36,15 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.disable('x-powered-by');
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'crm_projection_lag_events',
+    help: 'Events appended but not yet applied, per projection',
+    labelNames: ['projection'],
+    registers: [registry],
+    async collect() {
+      for (const { projection, lag } of await crm.lag()) this.set({ projection }, lag);
+    },
+  });
   const requests = new Counter({
     name: 'crm_http_requests_total',
     help: 'HTTP requests by route and status',
@@ -68,8 +79,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
       return;
     }
     try {
-      const head = await crm.store.headPosition();
-      res.json({ status: 'ready', headPosition: head });
+      const projections = await crm.lag();
+      const behind = projections.filter((projection) => projection.lag > options.maxReadyLag);
+      res.status(behind.length > 0 ? 503 : 200).json({ status: behind.length > 0 ? 'read models behind' : 'ready', projections });
     } catch (error) {
       logger.error({ err: error }, 'readiness check failed');
       res.status(503).json({ status: 'database unavailable' });
@@ -117,6 +129,6 @@ async function contextFor(req: IncomingMessage, crm: Crm, jwtSecret: string): Pr
     commands: crm.commands({ actorId: user.id, source: 'api', correlationId: requestId, causationId: requestId }),
     db: crm.db,
     loaders: createLoaders(crm.db, user.id),
-    readYourWrites: (position) => crm.readYourWrites(position),
+    readYourWrites: (checkpoint) => crm.readYourWrites(checkpoint),
   };
 }

@@ -31,6 +31,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const logger = options.logger ?? pino({ level: config.logLevel });
   const announce = options.announce ?? ((text: string) => process.stdout.write(text));
   const crm = await openCrm({
+    logger,
     ...options.crm,
     databaseUrl: config.databaseUrl,
     onProgress: ({ projection, position, head }) => {
@@ -40,7 +41,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   let ready = false;
   const apollo = createGraphQLServer(logger);
   await apollo.start();
-  const app = createHttpApp({ crm, apollo, jwtSecret: config.jwtSecret, logger, isReady: () => ready });
+  const app = createHttpApp({ crm, apollo, jwtSecret: config.jwtSecret, logger, isReady: () => ready, maxReadyLag: config.maxReadyLag });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -100,6 +100,7 @@ async function launch(
     adminEmail: 'admin@example.com',
     logLevel: 'silent',
     dataDir: dataDir.path,
+    maxReadyLag: 10_000,
   };
   let banner = '';
   const running = await startServer(config, { logger: pino({ level: 'silent' }), announce: (text) => (banner += text), crm: crmOptions });

@@ -1,6 +1,6 @@
-import { SYSTEM_ACTOR_ID } from '../../events';
+import { SYSTEM_ACTOR_ID, type JsonValue } from '../../events';
 import { openCrm, type Crm, type CrmOptions } from '../../src/app/open-crm';
-import type { CommandContext } from '../../src/commands/command-handler';
+import type { CommandContext, CommandOutcome } from '../../src/commands/command-handler';
 import type { CrmCommands } from '../../src/commands/crm-commands';
 import type { CreatedDatabase, TestDatabase } from './test-databases';
 
@@ -26,10 +26,33 @@ export interface TestCrm {
 export async function openTestCrm(database: TestDatabase, options: Partial<CrmOptions> = {}): Promise<TestCrm> {
   const created = await database.create();
   const crm = await openCrm({ databaseUrl: created.url, ...options });
-  const { result } = await crm
-    .commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })
-    .registerUser({ email: 'manager@example.com', name: 'Maria Manager', roles: ['SALES_MANAGER'] });
+  const { result } = await readingYourWrites(crm, crm.commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })).registerUser({
+    email: 'manager@example.com',
+    name: 'Maria Manager',
+    roles: ['SALES_MANAGER'],
+  });
   return wrap(crm, created, result.id, options);
+}
+
+/**
+ * The commands, each answering only once the read models include its change — as the API does — so a
+ * test can query right after a command on any database (catch-up projections included).
+ */
+function readingYourWrites(crm: Crm, commands: CrmCommands): CrmCommands {
+  return new Proxy(commands, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function' || property === 'as') return value;
+      return async (...args: unknown[]) => {
+        const outcome = (await (value as (...a: unknown[]) => Promise<CommandOutcome<JsonValue>>).apply(
+          target,
+          args,
+        )) as CommandOutcome<JsonValue>;
+        await crm.readYourWrites(outcome.checkpoint);
+        return outcome;
+      };
+    },
+  });
 }
 
 function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Partial<CrmOptions>): TestCrm {
@@ -40,9 +63,9 @@ function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Parti
     path: created.path,
     exec: (sqlText) => created.exec(sqlText),
     userId,
-    commands: (context = {}) => crm.commands({ actorId: userId, source: 'api', ...context }),
+    commands: (context = {}) => readingYourWrites(crm, crm.commands({ actorId: userId, source: 'api', ...context })),
     async addUser(email, name = email.split('@')[0]!) {
-      const outcome = await crm.commands({ actorId: userId, source: 'api' }).registerUser({ email, name, roles: ['SALESPERSON'] });
+      const outcome = await self.commands().registerUser({ email, name, roles: ['SALESPERSON'] });
       return outcome.result.id;
     },
     async reopen(reopenOptions = {}) {

@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { Client } from 'pg';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -44,8 +46,44 @@ export const sqliteDatabase: TestDatabase = {
   },
 };
 
+/** A fresh PostgreSQL database (created from template0, dropped with every session still in it). */
+export const postgresDatabase: TestDatabase = {
+  name: 'postgres',
+  async create() {
+    const adminUrl = process.env.TEST_POSTGRES_URL;
+    if (!adminUrl) throw new Error('PostgreSQL is not available to the tests (see test/support/global-setup.ts)');
+    const name = `crm_test_${randomBytes(6).toString('hex')}`;
+    await withAdmin(adminUrl, (admin) => admin.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      url: url.toString(),
+      path: null,
+      async exec(sqlText: string) {
+        await withAdmin(url.toString(), (client) => client.query(sqlText));
+      },
+      async drop() {
+        await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      },
+    };
+  },
+};
+
+async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Whether the PostgreSQL runs are on (see global-setup.ts). */
+export const POSTGRES_AVAILABLE = process.env.TEST_POSTGRES_AVAILABLE === 'yes';
+
 /** Every database the suites run on, kysely-style: `describe.each(TEST_DATABASES)`. */
-export const TEST_DATABASES: readonly TestDatabase[] = [sqliteDatabase];
+export const TEST_DATABASES: readonly TestDatabase[] = POSTGRES_AVAILABLE ? [sqliteDatabase, postgresDatabase] : [sqliteDatabase];
 
 /** A temporary folder removed by the returned function. */
 export function temporaryDir(prefix = 'crm-test-'): { path: string; remove: () => void } {

@@ -1,11 +1,13 @@
 import type Database from 'better-sqlite3';
-import { upcast, type EventMetadata } from '../../../events';
+import type { EventMetadata } from '../../../events';
 import { systemClock, type Clock } from '../../shared/clock';
 import { uuidV7Ids, type IdGenerator } from '../../shared/ids';
 import { IdempotencyKeyReusedError, IdempotentReplay, WrongExpectedVersionError } from '../errors';
 import type {
   AppendRequest,
   AppendResult,
+  CatchUpBatch,
+  CatchUpCheckpoint,
   ChainReport,
   EventStore,
   ReadAllOptions,
@@ -15,37 +17,10 @@ import type {
   Subscription,
   TransactionalHook,
 } from '../event-store';
+import { GroupCommitQueue, type GroupMember, type GroupWriter } from '../group-commit';
 import { ChainVerifier, GENESIS_HASH, chainHash } from '../hash-chain';
+import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvent, type StoredEventRow } from '../stored-event';
 import { migrateSqliteEventStore } from './sqlite-schema';
-
-interface EventRow {
-  global_position: number;
-  event_id: string;
-  stream_id: string;
-  stream_version: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-  hash: string;
-}
-
-interface AppendJob {
-  readonly kind: 'append';
-  readonly request: AppendRequest;
-  readonly resolve: (result: AppendResult) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-interface ExclusiveJob {
-  readonly kind: 'exclusive';
-  readonly run: () => Promise<unknown>;
-  readonly resolve: (result: unknown) => void;
-  readonly reject: (error: unknown) => void;
-}
-
-type WriteJob = AppendJob | ExclusiveJob;
 
 export interface SqliteEventStoreOptions {
   readonly clock?: Clock;
@@ -70,12 +45,9 @@ export class SqliteEventStore implements EventStore {
   private readonly clock: Clock;
   private readonly ids: IdGenerator;
   private readonly retentionMs: number;
-  private readonly maxGroupSize: number;
   private readonly pollIntervalMs: number;
   private hook: TransactionalHook | undefined;
-  private readonly queue: WriteJob[] = [];
-  private draining = false;
-  private closed = false;
+  private readonly writes: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly appendListeners = new Set<() => void>();
   private readonly w: ReturnType<typeof prepareWriterStatements>;
   private readonly r: ReturnType<typeof prepareReaderStatements>;
@@ -89,11 +61,15 @@ export class SqliteEventStore implements EventStore {
     this.ids = options.ids ?? uuidV7Ids;
     this.hook = options.hook;
     this.retentionMs = options.idempotencyRetentionMs ?? 24 * 60 * 60 * 1000;
-    this.maxGroupSize = options.maxGroupSize ?? 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     migrateSqliteEventStore(writer);
     this.w = prepareWriterStatements(writer);
     this.r = prepareReaderStatements(reader);
+    const groupWriter: GroupWriter<AppendRequest, AppendResult> = {
+      commitGroup: (members) => this.commitGroup(members),
+      runAlone: (work) => this.runAlone(work),
+    };
+    this.writes = new GroupCommitQueue(groupWriter, options.maxGroupSize ?? 1000);
   }
 
   /** Installs the inline projections (set once, at start-up, before the first append). */
@@ -102,11 +78,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   append(request: AppendRequest): Promise<AppendResult> {
-    return new Promise<AppendResult>((resolve, reject) => {
-      if (this.closed) return reject(new Error('The event store is closed'));
-      this.queue.push({ kind: 'append', request, resolve, reject });
-      this.scheduleDrain();
-    });
+    return this.writes.submit(request);
   }
 
   /**
@@ -114,11 +86,7 @@ export class SqliteEventStore implements EventStore {
    * `work` uses the writer connection synchronously or through the inline projection database.
    */
   runExclusive<T>(work: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.closed) return reject(new Error('The event store is closed'));
-      this.queue.push({ kind: 'exclusive', run: work, resolve: resolve as (value: unknown) => void, reject });
-      this.scheduleDrain();
-    });
+    return this.writes.alone(work);
   }
 
   readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -127,13 +95,20 @@ export class SqliteEventStore implements EventStore {
       options.fromVersion ?? 1,
       options.toVersion ?? Number.MAX_SAFE_INTEGER,
       options.until ? options.until.toISOString() : '9999',
-    ) as EventRow[];
+    ) as StoredEventRow[];
     return Promise.resolve(rows.map(toRecordedEvent));
   }
 
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
-    const rows = this.r.readAll.all(options.after, options.limit) as EventRow[];
+    const rows = this.r.readAll.all(options.after, options.limit) as StoredEventRow[];
     return Promise.resolve(rows.map(toRecordedEvent));
+  }
+
+  /** On SQLite one writer commits at a time, so position order is commit order. */
+  async readCatchUp(after: CatchUpCheckpoint, limit: number): Promise<CatchUpBatch> {
+    const events = await this.readAll({ after: after.position, limit });
+    const last = events[events.length - 1];
+    return { events, checkpoint: last ? { txId: '0', position: last.globalPosition } : after };
   }
 
   headPosition(): Promise<number> {
@@ -153,7 +128,7 @@ export class SqliteEventStore implements EventStore {
     const verifier = new ChainVerifier();
     let after = 0;
     for (;;) {
-      const rows = this.r.readAll.all(after, 5000) as EventRow[];
+      const rows = this.r.readAll.all(after, 5000) as StoredEventRow[];
       if (rows.length === 0) break;
       for (const row of rows) {
         if (!verifier.check(chainedFieldsOf(row))) return verifier.report();
@@ -204,9 +179,8 @@ export class SqliteEventStore implements EventStore {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    // Let queued writes finish: every caller already waiting gets its answer.
-    while (this.draining) await new Promise((resolve) => setImmediate(resolve));
+    // Queued writes finish first: every caller already waiting gets its answer.
+    await this.writes.close();
     for (const listener of this.appendListeners) listener();
     this.appendListeners.clear();
   }
@@ -215,55 +189,28 @@ export class SqliteEventStore implements EventStore {
     return new Date(this.clock.now().getTime() - this.retentionMs).toISOString();
   }
 
-  private scheduleDrain(): void {
-    if (this.draining) return;
-    this.draining = true;
-    queueMicrotask(() => void this.drain());
-  }
-
-  private async drain(): Promise<void> {
+  private async runAlone<T>(work: () => Promise<T>): Promise<T> {
+    this.writer.exec('BEGIN IMMEDIATE');
     try {
-      while (this.queue.length > 0) {
-        const first = this.queue[0]!;
-        if (first.kind === 'exclusive') {
-          this.queue.shift();
-          await this.runExclusiveJob(first);
-          continue;
-        }
-        const group: AppendJob[] = [];
-        while (group.length < this.maxGroupSize && this.queue[0]?.kind === 'append') group.push(this.queue.shift() as AppendJob);
-        await this.commitGroup(group);
-      }
-    } finally {
-      this.draining = false;
-    }
-  }
-
-  private async runExclusiveJob(job: ExclusiveJob): Promise<void> {
-    try {
-      this.writer.exec('BEGIN IMMEDIATE');
-    } catch (error) {
-      return job.reject(error);
-    }
-    try {
-      const result = await job.run();
+      const result = await work();
       this.writer.exec('COMMIT');
-      job.resolve(result);
+      return result;
     } catch (error) {
       rollbackQuietly(this.writer);
-      job.reject(error);
+      throw error;
+    } finally {
+      this.notifyAppended();
     }
-    this.notifyAppended();
   }
 
-  private async commitGroup(group: AppendJob[]): Promise<void> {
+  private async commitGroup(group: readonly GroupMember<AppendRequest, AppendResult>[]): Promise<void> {
     try {
       this.writer.exec('BEGIN IMMEDIATE');
     } catch (error) {
       for (const job of group) job.reject(error);
       return;
     }
-    const accepted: { job: AppendJob; result: AppendResult }[] = [];
+    const accepted: { job: GroupMember<AppendRequest, AppendResult>; result: AppendResult }[] = [];
     try {
       const chain = { ...chainHeadOf(this.w.head.get()), lastAssigned: (this.w.sequence.get() as { seq: number } | undefined)?.seq ?? 0 };
       for (const job of group) {
@@ -309,8 +256,7 @@ export class SqliteEventStore implements EventStore {
       seen.add(stream.streamId);
       const actual = (this.w.streamVersion.get(stream.streamId) as { v: number | null }).v ?? 0;
       const expected = stream.expectedVersion;
-      const matches = expected === 'any' || (expected === 'no-stream' ? actual === 0 : actual === expected);
-      if (!matches) throw new WrongExpectedVersionError(stream.streamId, expected, actual);
+      if (!satisfies(expected, actual)) throw new WrongExpectedVersionError(stream.streamId, expected, actual);
       versions.set(stream.streamId, actual);
     }
     const recordedAt = (request.recordedAt ?? this.clock.now()).toISOString();
@@ -372,7 +318,7 @@ export class SqliteEventStore implements EventStore {
         recordedAt,
       );
     }
-    return { position: chain.position, events, versions };
+    return { position: chain.position, checkpoint: { txId: '0', position: chain.position }, events, versions };
   }
 
   private notifyAppended(): void {
@@ -385,8 +331,6 @@ interface IdempotencyRow {
   result: string;
   position: number;
 }
-
-const EVENT_COLUMNS = 'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash';
 
 function prepareWriterStatements(db: Database.Database) {
   return {
@@ -411,9 +355,9 @@ function prepareReaderStatements(db: Database.Database) {
   return {
     head: db.prepare('SELECT global_position, hash FROM events ORDER BY global_position DESC LIMIT 1'),
     readStream: db.prepare(
-      `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? AND recorded_at <= ? ORDER BY stream_version`,
+      `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE stream_id = ? AND stream_version >= ? AND stream_version <= ? AND recorded_at <= ? ORDER BY stream_version`,
     ),
-    readAll: db.prepare(`SELECT ${EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
+    readAll: db.prepare(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
     findKey: db.prepare('SELECT request_hash, result, position FROM idempotency_keys WHERE actor_id = ? AND key = ? AND created_at >= ?'),
   };
 }
@@ -425,34 +369,6 @@ function headOf(row: unknown): number {
 function chainHeadOf(row: unknown): { position: number; hash: string } {
   const head = row as { global_position: number; hash: string } | undefined;
   return head ? { position: head.global_position, hash: head.hash } : { position: 0, hash: GENESIS_HASH };
-}
-
-function chainedFieldsOf(row: EventRow) {
-  return {
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
-    type: row.type,
-    schemaVersion: row.schema_version,
-    recordedAt: row.recorded_at,
-    dataText: row.data,
-    metadataText: row.metadata,
-    hash: row.hash,
-  };
-}
-
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  const event = upcast({ type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) });
-  return {
-    ...event,
-    eventId: row.event_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    globalPosition: row.global_position,
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    recordedAt: row.recorded_at,
-  };
 }
 
 function rollbackQuietly(db: Database.Database): void {
