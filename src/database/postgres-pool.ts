@@ -2,6 +2,11 @@ import { Pool, types, type PoolConfig } from 'pg';
 
 const INT8_OID = 20;
 
+function parserFor(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+  if (oid === INT8_OID) return (value: string) => Number(value);
+  return types.getTypeParser(oid, format) as (value: string) => unknown;
+}
+
 /**
  * A pg pool for the CRM: 64-bit integers (positions, counts) come back as numbers — they stay far below
  * 2^53 — instead of strings, for this pool only; the application name tells which process a session is.
@@ -18,10 +23,7 @@ export function createPostgresPool(
     max: 10,
     application_name: `crm:${process.pid}`,
     ...options,
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? (value: string) => Number(value) : types.getTypeParser(oid, format)) as typeof types.getTypeParser,
-    },
+    types: { getTypeParser: parserFor as typeof types.getTypeParser },
   });
   pool.on('error', onIdleError);
   return pool;

@@ -47,7 +47,7 @@ export class GroupCommitQueue<Request, Result> {
   alone<T>(work: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.closed) return reject(new Error('The event store is closed'));
-      this.queue.push({ kind: 'alone', work, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({ kind: 'alone', work, resolve: (value) => resolve(value as T), reject });
       this.schedule();
     });
   }

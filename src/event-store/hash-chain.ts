@@ -3,7 +3,11 @@ import { createHash } from 'node:crypto';
 /** The hash the first event chains from. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-/** The bytes of one stored event that its hash covers: the header fields and the payloads exactly as stored. */
+/**
+ * The bytes of one stored event that its hash covers: the header fields and the payloads exactly as stored.
+ * An adapter that learns the global position only at commit (KurrentDB) hashes 0 in its place; the stream
+ * version still fixes the event's place in its stream.
+ */
 export interface ChainedFields {
   readonly eventId: string;
   readonly streamId: string;

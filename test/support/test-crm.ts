@@ -44,10 +44,8 @@ function readingYourWrites(crm: Crm, commands: CrmCommands): CrmCommands {
       const value: unknown = Reflect.get(target, property, receiver);
       if (typeof value !== 'function' || property === 'as') return value;
       return async (...args: unknown[]) => {
-        const outcome = (await (value as (...a: unknown[]) => Promise<CommandOutcome<JsonValue>>).apply(
-          target,
-          args,
-        )) as CommandOutcome<JsonValue>;
+        const command = value as (...a: unknown[]) => Promise<CommandOutcome<JsonValue>>;
+        const outcome = await command.apply(target, args);
         await crm.readYourWrites(outcome.checkpoint);
         return outcome;
       };

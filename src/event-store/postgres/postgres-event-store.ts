@@ -346,7 +346,14 @@ export class PostgresEventStore implements EventStore {
       await client.query(
         `INSERT INTO idempotency_keys (actor_id, key, request_hash, result, position, created_at) VALUES ($1, $2, $3, $4, $5, $6)
          ON CONFLICT (actor_id, key) DO UPDATE SET request_hash = excluded.request_hash, result = excluded.result, position = excluded.position, created_at = excluded.created_at`,
-        [idempotency.actorId, idempotency.key, idempotency.requestHash, JSON.stringify(idempotency.result), position, recordedAt],
+        [
+          idempotency.actorId,
+          idempotency.key,
+          idempotency.requestHash,
+          JSON.stringify(idempotency.result),
+          position,
+          this.clock.now().toISOString(),
+        ],
       );
     }
     return { position, events, versions: finalVersions };

@@ -315,7 +315,8 @@ export class SqliteEventStore implements EventStore {
         idempotency.requestHash,
         JSON.stringify(idempotency.result),
         chain.position,
-        recordedAt,
+        // The key's age counts from now, even when the events are backdated (imports of history).
+        this.clock.now().toISOString(),
       );
     }
     return { position: chain.position, checkpoint: { txId: '0', position: chain.position }, events, versions };
