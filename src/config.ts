@@ -36,13 +36,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const logLevel = env.LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.has(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${[...LOG_LEVELS].join(', ')}, got "${logLevel}"`);
   parseDatabaseUrl(databaseUrl);
+  const eventStoreUrl = env.EVENT_STORE_URL ?? databaseUrl;
+  if (!/^(kurrentdb|kurrentdb\+discover|esdb|esdb\+discover):\/\//iu.test(eventStoreUrl)) parseDatabaseUrl(eventStoreUrl);
   const maxReadyLag = Number(env.MAX_READY_LAG ?? 10_000);
   if (!Number.isInteger(maxReadyLag) || maxReadyLag < 0)
     throw new ConfigError(`MAX_READY_LAG must be a whole number, got "${env.MAX_READY_LAG}"`);
   return {
     port,
     databaseUrl,
-    eventStoreUrl: env.EVENT_STORE_URL ?? databaseUrl,
+    eventStoreUrl,
     jwtSecret: env.JWT_SECRET ?? generatedSecret(join(dataDir, 'jwt-secret')),
     adminEmail: env.ADMIN_EMAIL ?? 'admin@example.com',
     logLevel,

@@ -1,30 +1,33 @@
-import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
-import { columnTypesFor } from '../../projections/column-types';
 import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
 import { CommandHandler, type CommandContext } from '../commands/command-handler';
 import { CrmCommands } from '../commands/crm-commands';
 import { StateCache } from '../commands/state-cache';
-import { parseDatabaseUrl } from '../config';
+import { ConfigError, parseDatabaseUrl } from '../config';
 import { createPostgresPool } from '../database/postgres-pool';
-import { openSqlite, type SqliteOptions } from '../database/sqlite-connections';
-import { withStatementCache } from '../database/statement-cache';
+import type { SqliteOptions } from '../database/sqlite-connections';
 import type { CatchUpCheckpoint, EventStore } from '../event-store/event-store';
+import { isKurrentDbUrl } from '../event-store/kurrentdb/kurrentdb-connection-string';
+import { openKurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { LOCKS, LOCK_SPACE, migratePostgresEventStore } from '../event-store/postgres/postgres-schema';
+import { migratePostgresEventStore } from '../event-store/postgres/postgres-schema';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { CatchUpProjector } from '../projector/catch-up-projector';
-import { PostgresCoordination } from '../projector/postgres-coordination';
 import { ProjectionProgress } from '../projector/projection-progress';
 import { Projector, type ProjectorProgress, type ReadModelTransaction } from '../projector/projector';
 import { systemClock, type Clock } from '../shared/clock';
 import { uuidV7Ids, type IdGenerator } from '../shared/ids';
+import { announcingAppends } from './announcing-event-store';
+import { openReadModelDatabase, type ReadModelDatabase } from './read-model-database';
 
 export interface CrmOptions {
-  /** `sqlite:<path>` or `postgres://…`: where events and read models live. */
+  /** `sqlite:<path>` or `postgres://…`: where the read models (and, by default, the events) live. */
   readonly databaseUrl: string;
+  /** Where the events live when not in `databaseUrl`: `postgres://…` or `kurrentdb://…`. */
+  readonly eventStoreUrl?: string;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly sqlite?: SqliteOptions;
@@ -36,7 +39,7 @@ export interface CrmOptions {
   readonly projections?: readonly Projection[];
   /** How long a mutation waits for the read models to include its change (catch-up projections), in ms. */
   readonly readYourWritesTimeoutMs?: number;
-  /** Whether this process runs catch-up projectors (PostgreSQL; default true). */
+  /** Whether this process runs catch-up projectors (default true). */
   readonly runProjectors?: boolean;
   readonly logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
 }
@@ -51,7 +54,8 @@ export interface ProjectionLag {
 
 /** A running CRM: the event store, the read models, the command side. Servers, the CLI and tests open one. */
 export interface Crm {
-  readonly kind: 'sqlite' | 'postgres';
+  /** How read models are kept: in the append's transaction, or by catch-up projectors. */
+  readonly projection: 'inline' | 'catch-up';
   readonly store: EventStore;
   /** The read models, as queries see them (committed data only). */
   readonly db: Kysely<ReadModels>;
@@ -64,46 +68,79 @@ export interface Crm {
   readYourWrites(checkpoint: CatchUpCheckpoint): Promise<void>;
   /** How far each projection is behind the event store. */
   lag(): Promise<ProjectionLag[]>;
+  /** Resolves once the read models include every event appended so far (at once with inline projections). */
+  settle(timeoutMs?: number): Promise<void>;
   /** Replays the events into fresh read-model tables (all projections, or the named ones). */
   rebuild(names?: readonly string[], onProgress?: (progress: ProjectorProgress) => void): Promise<void>;
-  /** Lets in-flight writes finish, then closes the database. */
+  /** Lets in-flight writes finish, then closes the databases. */
   close(): Promise<void>;
 }
 
 /** Default bound on a read-your-writes wait. */
 const READ_YOUR_WRITES_TIMEOUT_MS = 5000;
 
+/**
+ * Opens the CRM the URLs describe:
+ * - SQLite (events and read models in one file): projections inline, in the append's transaction;
+ * - PostgreSQL events, or KurrentDB events (`eventStoreUrl`): catch-up projectors into the read-model database.
+ */
 export async function openCrm(options: CrmOptions): Promise<Crm> {
-  const location = parseDatabaseUrl(options.databaseUrl);
-  return location.kind === 'sqlite' ? openSqliteCrm(location.path, options) : openPostgresCrm(location.url, options);
+  const readModelLocation = parseDatabaseUrl(options.databaseUrl);
+  const eventsUrl = options.eventStoreUrl ?? options.databaseUrl;
+  const readModels = openReadModelDatabase(readModelLocation, options);
+  const clock = options.clock ?? systemClock;
+  const ids = options.ids ?? uuidV7Ids;
+  try {
+    if (isKurrentDbUrl(eventsUrl)) {
+      const store = await openKurrentDbEventStore(eventsUrl, { clock, ids });
+      return await openCatchUpCrm(
+        announcingAppends(store, () => readModels.coordination.announceAppended()),
+        readModels,
+        options,
+      );
+    }
+    const events = parseDatabaseUrl(eventsUrl);
+    if (events.kind === 'sqlite') {
+      if (readModels.sqlite === null || readModelLocation.kind !== 'sqlite' || readModelLocation.path !== events.path) {
+        throw new ConfigError(
+          'SQLite events keep their read models in the same file: leave EVENT_STORE_URL unset, or use postgres:// or kurrentdb://',
+        );
+      }
+      return await openInlineCrm(readModels, options);
+    }
+    const sharesPool = readModels.pool !== null && readModelLocation.kind === 'postgres' && readModelLocation.url === events.url;
+    const pool = sharesPool ? readModels.pool : createPostgresPool(events.url);
+    await migratePostgresEventStore(pool);
+    const store = new PostgresEventStore(pool, { clock, ids });
+    // PostgreSQL announces its appends itself, to listeners in its own database.
+    return await openCatchUpCrm(
+      sharesPool ? store : announcingAppends(store, () => readModels.coordination.announceAppended()),
+      readModels,
+      options,
+      sharesPool ? undefined : () => pool.end(),
+    );
+  } catch (error) {
+    await readModels.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 /** SQLite: one file, one writer; projections applied inline, in the append's transaction. */
-async function openSqliteCrm(path: string, options: CrmOptions): Promise<Crm> {
+async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions): Promise<Crm> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidV7Ids;
-  const connections = openSqlite(path, options.sqlite);
-  const writeDb = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: withStatementCache(connections.writer) }) });
-  const readDb = new Kysely<ReadModels>({
-    dialect: new SqliteDialect({ database: withStatementCache(connections.reader) }),
-    ...queryLog(options),
-  });
+  const connections = readModels.sqlite!;
   const store = new SqliteEventStore(connections.writer, connections.reader, { clock, ids });
-  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, columnTypesFor('sqlite'));
-  const transaction: ReadModelTransaction = (work) => store.runExclusive(() => work(writeDb));
-  try {
-    await projector.prepare(store, transaction, { catchUp: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-  } catch (error) {
-    connections.close();
-    throw error;
-  }
-  store.setHook(projector.hook(writeDb));
+  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types);
+  const transaction: ReadModelTransaction = (work) => store.runExclusive(() => work(readModels.writeDb));
+  await projector.prepare(store, transaction, { catchUp: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  store.setHook(projector.hook(readModels.writeDb));
   const handler = new CommandHandler(store, { clock, ids, cache: new StateCache() });
   let closed = false;
   return {
-    kind: 'sqlite',
+    projection: 'inline',
     store,
-    db: readDb,
+    db: readModels.db,
     handler,
     projector,
     clock,
@@ -112,80 +149,62 @@ async function openSqliteCrm(path: string, options: CrmOptions): Promise<Crm> {
     readYourWrites: () => Promise.resolve(),
     lag: async () => {
       const head = await store.headPosition();
-      const checkpoints = await projector.checkpoints(readDb);
+      const checkpoints = await projector.checkpoints(readModels.db);
       return projector.names.map((name) => lagOf(name, checkpoints.get(name)?.checkpoint.position ?? 0, head));
     },
+    settle: () => Promise.resolve(),
     rebuild: (names, onProgress) => projector.rebuild(store, transaction, names, onProgress).then(() => handler.cache.clear()),
     async close() {
       if (closed) return;
       closed = true;
       await store.close();
-      connections.close();
+      await readModels.close();
     },
   };
 }
 
 /**
- * PostgreSQL: events and read models in one database, several processes sharing it. Projections run as
- * catch-up projectors (one active per projection across processes); a mutation answers once the read
- * models include its change.
+ * Events in PostgreSQL or KurrentDB: catch-up projectors (one active per projection across processes)
+ * keep the read models, and a mutation answers once they include its change.
  */
-async function openPostgresCrm(url: string, options: CrmOptions): Promise<Crm> {
+async function openCatchUpCrm(
+  store: EventStore,
+  readModels: ReadModelDatabase,
+  options: CrmOptions,
+  closeEvents?: () => Promise<void>,
+): Promise<Crm> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidV7Ids;
-  const pool = createPostgresPool(url, {}, (error) => options.logger?.warn({ err: error }, 'an idle PostgreSQL session failed'));
-  // Queries (logged when asked) and projection work (never logged) share the pool.
-  const db = new Kysely<ReadModels>({ dialect: new PostgresDialect({ pool }), ...queryLog(options) });
-  const writeDb = new Kysely<ReadModels>({ dialect: new PostgresDialect({ pool }) });
-  const coordination = new PostgresCoordination({ connectionString: url });
-  try {
-    await migratePostgresEventStore(pool);
-  } catch (error) {
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
-  const store = new PostgresEventStore(pool, { clock, ids });
-  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, columnTypesFor('postgres'));
-  // Preparation and rebuilds take the schema lock, so processes starting together take turns.
-  const exclusive: ReadModelTransaction = (work) =>
-    writeDb.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${LOCKS.schema})`.execute(trx);
-      return work(trx);
-    });
-  const batchTransaction: ReadModelTransaction = (work) => writeDb.transaction().execute((trx) => work(trx));
+  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types);
   const progress = new ProjectionProgress(projector.names, async () => {
-    const stored = await projector.checkpoints(writeDb);
+    const stored = await projector.checkpoints(readModels.writeDb);
     return new Map([...stored].map(([name, value]) => [name, value.checkpoint]));
   });
-  let catchUp: CatchUpProjector | null = null;
-  let stopProgress = () => undefined as unknown;
-  try {
-    await projector.prepare(store, exclusive, { catchUp: false, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
-    await progress.refresh();
-    stopProgress = coordination.onProgress((name, checkpoint) => progress.update(name, checkpoint));
-    if (options.runProjectors ?? true) {
-      catchUp = new CatchUpProjector(
-        store,
-        projector,
-        batchTransaction,
-        coordination,
-        progress,
-        options.logger ? { logger: options.logger } : {},
-      );
-      catchUp.start();
-    }
-  } catch (error) {
-    await coordination.close();
-    await pool.end().catch(() => undefined);
-    throw error;
-  }
+  await projector.prepare(store, readModels.exclusive, {
+    catchUp: false,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
+  await progress.refresh();
+  const stopProgress = readModels.coordination.onProgress((name, checkpoint) => progress.update(name, checkpoint));
+  const catchUp =
+    options.runProjectors === false
+      ? null
+      : new CatchUpProjector(
+          store,
+          projector,
+          readModels.batch,
+          readModels.coordination,
+          progress,
+          options.logger ? { logger: options.logger } : {},
+        );
+  catchUp?.start();
   const handler = new CommandHandler(store, { clock, ids, cache: new StateCache() });
   const timeout = options.readYourWritesTimeoutMs ?? READ_YOUR_WRITES_TIMEOUT_MS;
   let closed = false;
-  return {
-    kind: 'postgres',
+  const crm: Crm = {
+    projection: 'catch-up',
     store,
-    db,
+    db: readModels.db,
     handler,
     projector,
     clock,
@@ -196,8 +215,11 @@ async function openPostgresCrm(url: string, options: CrmOptions): Promise<Crm> {
       await progress.refresh();
       return projector.names.map((name) => lagOf(name, progress.checkpointOf(name).position, head));
     },
+    async settle(timeoutMs = timeout) {
+      await progress.waitFor(await store.headCheckpoint(), timeoutMs);
+    },
     async rebuild(names, onProgress) {
-      await projector.rebuild(store, exclusive, names, onProgress);
+      await projector.rebuild(store, readModels.exclusive, names, onProgress);
       handler.cache.clear();
       await progress.refresh();
     },
@@ -208,18 +230,13 @@ async function openPostgresCrm(url: string, options: CrmOptions): Promise<Crm> {
       await catchUp?.stop();
       stopProgress();
       progress.close();
-      await coordination.close();
-      // Both Kysely instances share the pool: end it once, directly.
-      await pool.end();
+      await closeEvents?.();
+      await readModels.close();
     },
   };
+  return crm;
 }
 
 function lagOf(projection: string, position: number, head: number): ProjectionLag {
   return { projection, position, head, lag: Math.max(0, head - position) };
-}
-
-function queryLog(options: CrmOptions): { log?: (event: LogEvent) => void } {
-  const onReadQuery = options.onReadQuery;
-  return onReadQuery ? { log: (event: LogEvent) => onReadQuery(event.query.sql) } : {};
 }

@@ -120,6 +120,8 @@ export interface EventStore {
   readCatchUp(after: CatchUpCheckpoint, limit: number): Promise<CatchUpBatch>;
   /** The global position of the last event, 0 when empty. */
   headPosition(): Promise<number>;
+  /** The checkpoint after the last event a catch-up reader can read now (a reader there has seen everything committed). */
+  headCheckpoint(): Promise<CatchUpCheckpoint>;
   /** The stored result of an earlier command with this idempotency key, if it is still retained. */
   findIdempotentResult(actorId: string, key: string): Promise<StoredIdempotentResult | null>;
   /** Walks the hash chain from the first event. */

@@ -11,6 +11,8 @@ export interface ProjectorCoordination {
   release(projection: string): Promise<void>;
   /** Calls `listener` when events may have been appended (by any process). Returns an unsubscribe. */
   onEventsAppended(listener: () => void): () => void;
+  /** Tells every process that events were appended (for stores that cannot say so themselves). */
+  announceAppended(): Promise<void>;
   /** Tells the other processes that `projection` has applied everything up to `checkpoint`. */
   announceProgress(projection: string, checkpoint: CatchUpCheckpoint): Promise<void>;
   /** Calls `listener` with the progress other processes announce. Returns an unsubscribe. */
@@ -30,9 +32,9 @@ export class InProcessCoordination implements ProjectorCoordination {
     return Promise.resolve();
   }
 
-  /** Called by whoever appends in this process. */
-  notifyAppended(): void {
+  announceAppended(): Promise<void> {
     for (const listener of this.appended) listener();
+    return Promise.resolve();
   }
 
   onEventsAppended(listener: () => void): () => void {

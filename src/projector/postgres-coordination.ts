@@ -55,6 +55,10 @@ export class PostgresCoordination implements ProjectorCoordination {
     return () => this.appended.delete(listener);
   }
 
+  async announceAppended(): Promise<void> {
+    await this.query('SELECT pg_notify($1, $2)', [EVENTS_CHANNEL, '']);
+  }
+
   async announceProgress(projection: string, checkpoint: CatchUpCheckpoint): Promise<void> {
     await this.query('SELECT pg_notify($1, $2)', [PROGRESS_CHANNEL, `${projection} ${checkpoint.txId} ${checkpoint.position}`]);
   }

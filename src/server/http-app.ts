@@ -37,8 +37,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   new Gauge({
-    name: 'crm_projection_lag_events',
-    help: 'Events appended but not yet applied, per projection',
+    name: 'crm_projection_lag',
+    help: 'How far each projection is behind the event store head, in positions (events on SQLite and PostgreSQL, log bytes on KurrentDB)',
     labelNames: ['projection'],
     registers: [registry],
     async collect() {

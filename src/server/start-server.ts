@@ -34,6 +34,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     ...options.crm,
     databaseUrl: config.databaseUrl,
+    eventStoreUrl: config.eventStoreUrl,
     onProgress: ({ projection, position, head }) => {
       if (position === head || position % 50_000 === 0) logger.info({ projection, position, head }, 'projecting events');
     },

@@ -188,6 +188,11 @@ export class KurrentDbEventStore implements EventStore {
     return { events, checkpoint: last ? { txId: '0', position: last.globalPosition } : after };
   }
 
+  /** `$all` is in commit order: its last event is the head. */
+  async headCheckpoint(): Promise<CatchUpCheckpoint> {
+    return { txId: '0', position: await this.headPosition() };
+  }
+
   async headPosition(): Promise<number> {
     let from: ReadPosition = END;
     let before: number | null = null;

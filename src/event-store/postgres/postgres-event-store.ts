@@ -111,6 +111,16 @@ export class PostgresEventStore implements EventStore {
     return { events: rows.map(toRecordedEvent), checkpoint: last ? { txId: last.tx_id, position: Number(last.global_position) } : after };
   }
 
+  async headCheckpoint(): Promise<CatchUpCheckpoint> {
+    const { rows } = await this.pool.query<{ tx_id: string; global_position: number }>(
+      `SELECT tx_id::text AS tx_id, global_position FROM events
+       WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
+       ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+    );
+    const row = rows[0];
+    return row ? { txId: row.tx_id, position: Number(row.global_position) } : CATCH_UP_START;
+  }
+
   async headPosition(): Promise<number> {
     const { rows } = await this.pool.query<{ position: number | null }>('SELECT max(global_position) AS position FROM events');
     return Number(rows[0]?.position ?? 0);

@@ -111,6 +111,10 @@ export class SqliteEventStore implements EventStore {
     return { events, checkpoint: last ? { txId: '0', position: last.globalPosition } : after };
   }
 
+  async headCheckpoint(): Promise<CatchUpCheckpoint> {
+    return { txId: '0', position: await this.headPosition() };
+  }
+
   headPosition(): Promise<number> {
     return Promise.resolve(headOf(this.r.head.get()));
   }

@@ -1,0 +1,90 @@
+import { Kysely, PostgresDialect, SqliteDialect, sql, type LogEvent } from 'kysely';
+import type { Logger } from 'pino';
+import type { ColumnTypes } from '../../projections/column-types';
+import { columnTypesFor } from '../../projections/column-types';
+import type { ReadModels } from '../../projections/read-models';
+import type { DatabaseLocation } from '../config';
+import { createPostgresPool } from '../database/postgres-pool';
+import { openSqlite, type SqliteConnections, type SqliteOptions } from '../database/sqlite-connections';
+import { withStatementCache } from '../database/statement-cache';
+import { LOCKS, LOCK_SPACE } from '../event-store/postgres/postgres-schema';
+import { InProcessCoordination, type ProjectorCoordination } from '../projector/coordination';
+import { PostgresCoordination } from '../projector/postgres-coordination';
+import type { ReadModelTransaction } from '../projector/projector';
+
+/** Where the read models live, with what catch-up projectors need there. */
+export interface ReadModelDatabase {
+  readonly location: DatabaseLocation;
+  readonly types: ColumnTypes;
+  /** For queries (logged when asked; committed data only). */
+  readonly db: Kysely<ReadModels>;
+  /** For projection work (never logged). */
+  readonly writeDb: Kysely<ReadModels>;
+  /** A transaction that also keeps other processes out: preparation and rebuilds. */
+  readonly exclusive: ReadModelTransaction;
+  /** A transaction for one catch-up batch. */
+  readonly batch: ReadModelTransaction;
+  readonly coordination: ProjectorCoordination;
+  readonly sqlite: SqliteConnections | null;
+  readonly pool: import('pg').Pool | null;
+  close(): Promise<void>;
+}
+
+export interface ReadModelOptions {
+  readonly onReadQuery?: (sql: string) => void;
+  readonly sqlite?: SqliteOptions;
+  readonly logger?: Pick<Logger, 'warn'>;
+}
+
+export function openReadModelDatabase(location: DatabaseLocation, options: ReadModelOptions): ReadModelDatabase {
+  const log = options.onReadQuery;
+  const queryLog = log ? { log: (event: LogEvent) => log(event.query.sql) } : {};
+  if (location.kind === 'sqlite') {
+    const connections = openSqlite(location.path, options.sqlite);
+    const writeDb = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: withStatementCache(connections.writer) }) });
+    const db = new Kysely<ReadModels>({ dialect: new SqliteDialect({ database: withStatementCache(connections.reader) }), ...queryLog });
+    const transaction: ReadModelTransaction = (work) => writeDb.transaction().execute((trx) => work(trx));
+    const coordination = new InProcessCoordination();
+    return {
+      location,
+      types: columnTypesFor('sqlite'),
+      db,
+      writeDb,
+      exclusive: transaction,
+      batch: transaction,
+      coordination,
+      sqlite: connections,
+      pool: null,
+      async close() {
+        await coordination.close();
+        connections.close();
+      },
+    };
+  }
+  const pool = createPostgresPool(location.url, {}, (error) => options.logger?.warn({ err: error }, 'an idle PostgreSQL session failed'));
+  // Queries (logged when asked) and projection work (never logged) share the pool.
+  const db = new Kysely<ReadModels>({ dialect: new PostgresDialect({ pool }), ...queryLog });
+  const writeDb = new Kysely<ReadModels>({ dialect: new PostgresDialect({ pool }) });
+  const coordination = new PostgresCoordination({ connectionString: location.url });
+  return {
+    location,
+    types: columnTypesFor('postgres'),
+    db,
+    writeDb,
+    // Preparation and rebuilds take the schema lock, so processes starting together take turns.
+    exclusive: (work) =>
+      writeDb.transaction().execute(async (trx) => {
+        await sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${LOCKS.schema})`.execute(trx);
+        return work(trx);
+      }),
+    batch: (work) => writeDb.transaction().execute((trx) => work(trx)),
+    coordination,
+    sqlite: null,
+    pool,
+    async close() {
+      await coordination.close();
+      // Both Kysely instances share the pool: end it once, directly.
+      await pool.end();
+    },
+  };
+}
