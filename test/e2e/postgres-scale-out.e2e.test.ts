@@ -221,6 +221,12 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
     );
     const seen = await two.data<AccountQuery, AccountQueryVariables>('Account', { id: accounts[0]! });
     expect(seen.account).toMatchObject({ industry: 'Industry 0', contacts: { totalCount: 2 } });
+    const base = second.url.replace(/\/graphql$/u, '');
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    const { projections } = (await ready.json()) as { projections: { projection: string; lag: number }[] };
+    expect(projections.map((projection) => projection.projection).sort()).toEqual(['accounts', 'contacts', 'users']);
+    expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/crm_projection_lag\{projection="accounts"\} \d+/u);
 
     const inspector = await openCrm({ databaseUrl: database.url, runProjectors: false });
     try {
