@@ -7,7 +7,7 @@ import { RecordState } from '../common/enums';
 import { DecimalScalar } from '../common/scalars';
 import { Node } from '../node/node.interface';
 
-@ObjectType({ implements: Node, description: 'A company the sales team works with.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A company the sales team works with.' })
 export class Account extends Node {
   @Field(() => String, { description: 'The only required field.' })
   name!: string;
@@ -85,7 +85,7 @@ export const {
   ConnectionResolver: AccountConnectionResolver,
 } = connectionOf('Account', Account);
 
-@ObjectType({ description: 'The account after a change, and the position of the change in the event log.' })
+@ObjectType({ simpleResolvers: true, description: 'The account after a change, and the position of the change in the event log.' })
 export class AccountPayload {
   @Field(() => Account)
   account!: Account;

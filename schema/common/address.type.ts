@@ -1,7 +1,7 @@
 import { Field, Float, InputType, ObjectType } from 'type-graphql';
 import type { AddressData } from '../../events';
 
-@ObjectType({ description: 'A postal address.' })
+@ObjectType({ simpleResolvers: true, description: 'A postal address.' })
 export class Address {
   @Field(() => String, { nullable: true }) line1!: string | null;
   @Field(() => String, { nullable: true }) line2!: string | null;

@@ -13,7 +13,7 @@ export interface ConnectionSource<Node> {
  * that computes `totalCount` lazily.
  */
 export function connectionOf<Node extends object>(name: string, nodeType: ClassType<Node>) {
-  @ObjectType(`${name}Edge`, { description: `One ${name} in a list, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${name} in a list, with its cursor.` })
   class Edge {
     @Field(() => String, { description: 'Pass as `after` to continue after this edge.' })
     cursor!: string;
@@ -22,7 +22,7 @@ export function connectionOf<Node extends object>(name: string, nodeType: ClassT
     node!: Node;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} records.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${name} records.` })
   class Connection {
     @Field(() => [Edge])
     edges!: Edge[];

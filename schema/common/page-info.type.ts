@@ -1,6 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Where a page of a list ends and whether more follow.' })
+@ObjectType({ simpleResolvers: true, description: 'Where a page of a list ends and whether more follow.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when another page follows this one.' })
   hasNextPage!: boolean;

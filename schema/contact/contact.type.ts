@@ -6,7 +6,7 @@ import { connectionOf } from '../common/connection';
 import { RecordState } from '../common/enums';
 import { Node } from '../node/node.interface';
 
-@ObjectType({ implements: Node, description: 'A person at a company; belongs to at most one account at a time.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A person at a company; belongs to at most one account at a time.' })
 export class Contact extends Node {
   @Field(() => String) firstName!: string;
   @Field(() => String) lastName!: string;
@@ -57,7 +57,7 @@ export const {
   ConnectionResolver: ContactConnectionResolver,
 } = connectionOf('Contact', Contact);
 
-@ObjectType({ description: 'The contact after a change, and the position of the change in the event log.' })
+@ObjectType({ simpleResolvers: true, description: 'The contact after a change, and the position of the change in the event log.' })
 export class ContactPayload {
   @Field(() => Contact) contact!: Contact;
   @Field(() => String) position!: string;

@@ -9,7 +9,7 @@ import type { GraphQLContext } from '../context';
 import { User } from '../user/user.type';
 import { Node } from './node.interface';
 
-@ObjectType({ description: 'The record that changed owner.' })
+@ObjectType({ simpleResolvers: true, description: 'The record that changed owner.' })
 export class AssignOwnerPayload {
   @Field(() => Node) record!: Node;
   @Field(() => String) position!: string;

@@ -4,7 +4,7 @@ import { rolesOf } from '../../projections/user/user.queries';
 import { Role } from '../common/enums';
 import { Node } from '../node/node.interface';
 
-@ObjectType({ implements: Node, description: 'A person who works in the CRM: owns records, performs changes.' })
+@ObjectType({ implements: Node, simpleResolvers: true, description: 'A person who works in the CRM: owns records, performs changes.' })
 export class User extends Node {
   @Field(() => String)
   name!: string;

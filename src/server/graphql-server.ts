@@ -4,7 +4,8 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { buildCrmSchema } from '../../schema/build-schema';
 import type { GraphQLContext } from '../../schema/context';
-import { CLIENT_ERROR_CODES } from '../../schema/errors';
+import { CLIENT_ERROR_CODES, toClientError } from '../../schema/errors';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { currentRequestId } from './request-scope';
 
 /**
@@ -16,7 +17,7 @@ export function createGraphQLServer(logger: Logger): ApolloServer<GraphQLContext
   return new ApolloServer<GraphQLContext>({
     schema: buildCrmSchema(),
     includeStacktraceInErrorResponses: false,
-    formatError: (formatted) => maskError(formatted),
+    formatError: (formatted, error) => maskError(formatted, error),
     plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(logger)],
   });
 }
@@ -26,7 +27,17 @@ function isClientError(error: GraphQLFormattedError): boolean {
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
-function maskError(error: GraphQLFormattedError): GraphQLFormattedError {
+/** A refusal keeps its message, code and field; an error a client cannot act on becomes INTERNAL_SERVER_ERROR. */
+export function maskError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
+  const refusal = toClientError(unwrapResolverError(raw));
+  if (refusal)
+    return {
+      message: refusal.message,
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      ...(formatted.path ? { path: formatted.path } : {}),
+      extensions: refusal.extensions,
+    };
+  const error = formatted;
   if (isClientError(error)) {
     const { stacktrace: _stack, ...extensions } = error.extensions ?? {};
     return { ...error, extensions };
@@ -47,6 +58,7 @@ function errorLogging(logger: Logger): ApolloServerPlugin<GraphQLContext> {
           for (const error of errors) {
             const code = error.extensions?.code;
             if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) continue;
+            if (toClientError(unwrapResolverError(error))) continue;
             logger.error(
               { err: error.originalError ?? error, path: error.path, operationName, requestId: currentRequestId() },
               'GraphQL request failed',
