@@ -2,9 +2,17 @@ import type { Kysely } from 'kysely';
 import type { CrmEventType, EventOfType, RecordedEvent } from '../events';
 import type { ReadModels } from './read-models';
 import type { ColumnTypes } from './column-types';
+import type { RowWriter } from './row-writer';
 
-/** Applies one event to the read model inside the caller's transaction. */
-export type EventHandler<T extends CrmEventType> = (db: Kysely<ReadModels>, event: RecordedEvent<EventOfType<T>>) => Promise<void>;
+/**
+ * Applies one event to the read model inside the caller's transaction: through `rows` (portable, and
+ * folded in memory during a rebuild) or, for what rows by id cannot express, through `db`.
+ */
+export type EventHandler<T extends CrmEventType> = (
+  rows: RowWriter,
+  event: RecordedEvent<EventOfType<T>>,
+  db: Kysely<ReadModels>,
+) => Promise<void>;
 
 export type EventHandlers = { readonly [T in CrmEventType]?: EventHandler<T> };
 
@@ -15,9 +23,16 @@ export interface Projection {
   readonly version: number;
   /** The tables the projection owns (dropped and recreated by a rebuild). */
   readonly tables: readonly string[];
-  /** Creates the tables and their indexes if they do not exist. */
+  /** Creates the tables if they do not exist (no secondary indexes: a rebuild fills the tables first). */
   createTables(db: Kysely<ReadModels>, types: ColumnTypes): Promise<void>;
+  /** Creates the secondary indexes if they do not exist (after a rebuild's replay: one bulk build per index). */
+  createIndexes?(db: Kysely<ReadModels>): Promise<void>;
   readonly handlers: EventHandlers;
+  /**
+   * True when every handler writes only through `rows`: a rebuild then folds all events in memory and
+   * writes each table once, instead of one statement per event.
+   */
+  readonly rebuildInMemory?: boolean;
 }
 
 /** Declares a projection, keeping each handler typed by its event. */

@@ -1,10 +1,9 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { AccountProfile } from '../../events';
 import { addressColumns } from '../address-columns';
 import { defineProjection } from '../projection';
-import type { ReadModels } from '../read-models';
 import { foldText, searchText } from '../search-text';
-import { createAccountsTable, type AccountsTable } from './account.table';
+import { createAccountsIndexes, createAccountsTable, type AccountsTable } from './account.table';
 
 /** The accounts list: one row per account with its current fields. */
 export const accountProjection = defineProjection({
@@ -12,60 +11,47 @@ export const accountProjection = defineProjection({
   version: 1,
   tables: ['accounts'],
   createTables: createAccountsTable,
+  createIndexes: createAccountsIndexes,
+  rebuildInMemory: true,
   handlers: {
-    AccountCreated: async (db, event) => {
+    AccountCreated: (rows, event) => {
       const { accountId, ownerId, ...profile } = event.data;
-      await db
-        .insertInto('accounts')
-        .values({
-          id: accountId,
-          ...profileColumns(profile),
-          name: profile.name,
-          name_key: foldText(profile.name),
-          owner_id: ownerId,
-          state: 'ACTIVE',
-          created_at: event.recordedAt,
-          modified_at: event.recordedAt,
-          version: event.streamVersion,
-          search_text: searchText(profile.name, profile.accountNumber, profile.email),
-        })
-        .execute();
+      return rows.insert('accounts', {
+        id: accountId,
+        ...profileColumns(profile),
+        name: profile.name,
+        name_key: foldText(profile.name),
+        owner_id: ownerId,
+        state: 'ACTIVE',
+        created_at: event.recordedAt,
+        modified_at: event.recordedAt,
+        version: event.streamVersion,
+        search_text: searchText(profile.name, profile.accountNumber, profile.email),
+      });
     },
-    AccountUpdated: async (db, event) => {
+    AccountUpdated: async (rows, event) => {
       const { accountId, ...changes } = event.data;
       const set: Updateable<AccountsTable> = { ...profileColumns(changes), modified_at: event.recordedAt, version: event.streamVersion };
       if (changes.name !== undefined) set.name_key = foldText(changes.name);
       if (changes.name !== undefined || changes.accountNumber !== undefined || changes.email !== undefined) {
-        const current = await db
-          .selectFrom('accounts')
-          .select(['name', 'account_number', 'email'])
-          .where('id', '=', accountId)
-          .executeTakeFirst();
+        const current = await rows.get('accounts', accountId, ['name', 'account_number', 'email']);
         set.search_text = searchText(
           changes.name ?? current?.name,
           changes.accountNumber !== undefined ? changes.accountNumber : current?.account_number,
           changes.email !== undefined ? changes.email : current?.email,
         );
       }
-      await db.updateTable('accounts').set(set).where('id', '=', accountId).execute();
+      await rows.update('accounts', accountId, set);
     },
-    AccountDeactivated: (db, event) => touch(db, event.data.accountId, event, { state: 'INACTIVE' }),
-    AccountActivated: (db, event) => touch(db, event.data.accountId, event, { state: 'ACTIVE' }),
-    AccountOwnerAssigned: (db, event) => touch(db, event.data.accountId, event, { owner_id: event.data.ownerId }),
+    AccountDeactivated: (rows, event) => rows.update('accounts', event.data.accountId, touched(event, { state: 'INACTIVE' })),
+    AccountActivated: (rows, event) => rows.update('accounts', event.data.accountId, touched(event, { state: 'ACTIVE' })),
+    AccountOwnerAssigned: (rows, event) => rows.update('accounts', event.data.accountId, touched(event, { owner_id: event.data.ownerId })),
   },
 });
 
-async function touch(
-  db: Kysely<ReadModels>,
-  accountId: string,
-  event: { recordedAt: string; streamVersion: number },
-  set: Updateable<AccountsTable>,
-): Promise<void> {
-  await db
-    .updateTable('accounts')
-    .set({ ...set, modified_at: event.recordedAt, version: event.streamVersion })
-    .where('id', '=', accountId)
-    .execute();
+/** The change plus what every event changes: the modification time and the version. */
+function touched(event: { recordedAt: string; streamVersion: number }, set: Updateable<AccountsTable>): Updateable<AccountsTable> {
+  return { ...set, modified_at: event.recordedAt, version: event.streamVersion };
 }
 
 /** The columns for the profile fields present in `profile` (absent fields are left out). */

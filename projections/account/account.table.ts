@@ -57,6 +57,10 @@ export async function createAccountsTable(db: Kysely<ReadModels>, types: ColumnT
     .addColumn('version', 'integer', (col) => col.notNull())
     .addColumn('search_text', 'text', (col) => col.notNull())
     .execute();
+}
+
+/** The indexes behind the list views: each view and ordering, and the hierarchy. */
+export async function createAccountsIndexes(db: Kysely<ReadModels>): Promise<void> {
   await db.schema.createIndex('accounts_state_name').ifNotExists().on('accounts').columns(['state', 'name_key', 'id']).execute();
   await db.schema
     .createIndex('accounts_owner_state_name')

@@ -1,10 +1,9 @@
-import type { Kysely, Updateable } from 'kysely';
+import type { Updateable } from 'kysely';
 import type { ContactProfile } from '../../events';
 import { addressColumns } from '../address-columns';
 import { defineProjection } from '../projection';
-import type { ReadModels } from '../read-models';
 import { foldText, searchText } from '../search-text';
-import { createContactsTable, type ContactsTable } from './contact.table';
+import { createContactsIndexes, createContactsTable, type ContactsTable } from './contact.table';
 
 /** The contacts list: one row per contact with its current fields and account. */
 export const contactProjection = defineProjection({
@@ -12,39 +11,34 @@ export const contactProjection = defineProjection({
   version: 1,
   tables: ['contacts'],
   createTables: createContactsTable,
+  createIndexes: createContactsIndexes,
+  rebuildInMemory: true,
   handlers: {
-    ContactCreated: async (db, event) => {
+    ContactCreated: (rows, event) => {
       const { contactId, ownerId, ...profile } = event.data;
       const fullName = `${profile.firstName} ${profile.lastName}`;
-      await db
-        .insertInto('contacts')
-        .values({
-          id: contactId,
-          ...profileColumns(profile),
-          first_name: profile.firstName,
-          last_name: profile.lastName,
-          full_name: fullName,
-          first_name_key: foldText(profile.firstName),
-          last_name_key: foldText(profile.lastName),
-          account_id: null,
-          owner_id: ownerId,
-          state: 'ACTIVE',
-          created_at: event.recordedAt,
-          modified_at: event.recordedAt,
-          version: event.streamVersion,
-          search_text: searchText(fullName, profile.email),
-        })
-        .execute();
+      return rows.insert('contacts', {
+        id: contactId,
+        ...profileColumns(profile),
+        first_name: profile.firstName,
+        last_name: profile.lastName,
+        full_name: fullName,
+        first_name_key: foldText(profile.firstName),
+        last_name_key: foldText(profile.lastName),
+        account_id: null,
+        owner_id: ownerId,
+        state: 'ACTIVE',
+        created_at: event.recordedAt,
+        modified_at: event.recordedAt,
+        version: event.streamVersion,
+        search_text: searchText(fullName, profile.email),
+      });
     },
-    ContactUpdated: async (db, event) => {
+    ContactUpdated: async (rows, event) => {
       const { contactId, ...changes } = event.data;
       const set: Updateable<ContactsTable> = { ...profileColumns(changes), modified_at: event.recordedAt, version: event.streamVersion };
       if (changes.firstName !== undefined || changes.lastName !== undefined || changes.email !== undefined) {
-        const current = await db
-          .selectFrom('contacts')
-          .select(['first_name', 'last_name', 'email'])
-          .where('id', '=', contactId)
-          .executeTakeFirst();
+        const current = await rows.get('contacts', contactId, ['first_name', 'last_name', 'email']);
         const firstName = changes.firstName ?? current?.first_name ?? '';
         const lastName = changes.lastName ?? current?.last_name ?? '';
         const email = changes.email !== undefined ? changes.email : (current?.email ?? null);
@@ -55,27 +49,20 @@ export const contactProjection = defineProjection({
           search_text: searchText(`${firstName} ${lastName}`, email),
         });
       }
-      await db.updateTable('contacts').set(set).where('id', '=', contactId).execute();
+      await rows.update('contacts', contactId, set);
     },
-    ContactAssociatedWithAccount: (db, event) => touch(db, event.data.contactId, event, { account_id: event.data.accountId }),
-    ContactDisassociatedFromAccount: (db, event) => touch(db, event.data.contactId, event, { account_id: null }),
-    ContactDeactivated: (db, event) => touch(db, event.data.contactId, event, { state: 'INACTIVE' }),
-    ContactActivated: (db, event) => touch(db, event.data.contactId, event, { state: 'ACTIVE' }),
-    ContactOwnerAssigned: (db, event) => touch(db, event.data.contactId, event, { owner_id: event.data.ownerId }),
+    ContactAssociatedWithAccount: (rows, event) =>
+      rows.update('contacts', event.data.contactId, touched(event, { account_id: event.data.accountId })),
+    ContactDisassociatedFromAccount: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { account_id: null })),
+    ContactDeactivated: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { state: 'INACTIVE' })),
+    ContactActivated: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { state: 'ACTIVE' })),
+    ContactOwnerAssigned: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { owner_id: event.data.ownerId })),
   },
 });
 
-async function touch(
-  db: Kysely<ReadModels>,
-  contactId: string,
-  event: { recordedAt: string; streamVersion: number },
-  set: Updateable<ContactsTable>,
-): Promise<void> {
-  await db
-    .updateTable('contacts')
-    .set({ ...set, modified_at: event.recordedAt, version: event.streamVersion })
-    .where('id', '=', contactId)
-    .execute();
+/** The change plus what every event changes: the modification time and the version. */
+function touched(event: { recordedAt: string; streamVersion: number }, set: Updateable<ContactsTable>): Updateable<ContactsTable> {
+  return { ...set, modified_at: event.recordedAt, version: event.streamVersion };
 }
 
 function profileColumns(profile: Partial<ContactProfile>): Updateable<ContactsTable> {

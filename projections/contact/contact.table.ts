@@ -53,6 +53,10 @@ export async function createContactsTable(db: Kysely<ReadModels>, types: ColumnT
     .addColumn('version', 'integer', (col) => col.notNull())
     .addColumn('search_text', 'text', (col) => col.notNull())
     .execute();
+}
+
+/** The indexes behind the list views: each view and ordering, and an account's contacts. */
+export async function createContactsIndexes(db: Kysely<ReadModels>): Promise<void> {
   const index = (name: string, columns: string[]) => db.schema.createIndex(name).ifNotExists().on('contacts').columns(columns).execute();
   await index('contacts_state_name', ['state', 'last_name_key', 'first_name_key', 'id']);
   await index('contacts_owner_state_name', ['owner_id', 'state', 'last_name_key', 'first_name_key', 'id']);

@@ -7,29 +7,26 @@ export const userProjection = defineProjection({
   version: 1,
   tables: ['users'],
   createTables: createUsersTable,
+  rebuildInMemory: true,
   handlers: {
-    UserRegistered: async (db, event) => {
+    UserRegistered: (rows, event) => {
       const { userId, email, name, roles } = event.data;
-      await db
-        .insertInto('users')
-        .values({
-          id: userId,
-          email,
-          email_key: email.toLowerCase(),
-          name,
-          roles: JSON.stringify(roles),
-          created_at: event.recordedAt,
-          modified_at: event.recordedAt,
-          version: event.streamVersion,
-        })
-        .execute();
+      return rows.insert('users', {
+        id: userId,
+        email,
+        email_key: email.toLowerCase(),
+        name,
+        roles: JSON.stringify(roles),
+        created_at: event.recordedAt,
+        modified_at: event.recordedAt,
+        version: event.streamVersion,
+      });
     },
-    UserRolesChanged: async (db, event) => {
-      await db
-        .updateTable('users')
-        .set({ roles: JSON.stringify(event.data.roles), modified_at: event.recordedAt, version: event.streamVersion })
-        .where('id', '=', event.data.userId)
-        .execute();
-    },
+    UserRolesChanged: (rows, event) =>
+      rows.update('users', event.data.userId, {
+        roles: JSON.stringify(event.data.roles),
+        modified_at: event.recordedAt,
+        version: event.streamVersion,
+      }),
   },
 });

@@ -131,7 +131,7 @@ async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions)
   const ids = options.ids ?? uuidV7Ids;
   const connections = readModels.sqlite!;
   const store = new SqliteEventStore(connections.writer, connections.reader, { clock, ids });
-  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types);
+  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types, readModels.execute);
   const transaction: ReadModelTransaction = (work) => store.runExclusive(() => work(readModels.writeDb));
   await projector.prepare(store, transaction, { catchUp: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
   store.setHook(projector.hook(readModels.writeDb));
@@ -175,7 +175,7 @@ async function openCatchUpCrm(
 ): Promise<Crm> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidV7Ids;
-  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types);
+  const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types, readModels.execute);
   const progress = new ProjectionProgress(projector.names, async () => {
     const stored = await projector.checkpoints(readModels.writeDb);
     return new Map([...stored].map(([name, value]) => [name, value.checkpoint]));

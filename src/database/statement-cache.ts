@@ -22,3 +22,13 @@ export function withStatementCache(db: Database.Database, capacity = 1000): Sqli
     },
   };
 }
+
+/** Runs SQL on a cached statement, synchronously: what projections use on SQLite's writer connection. */
+export function sqliteExecutor(database: SqliteDatabase): (sql: string, parameters: readonly unknown[]) => Promise<readonly unknown[]> {
+  return (sql, parameters) => {
+    const statement = database.prepare(sql);
+    if (statement.reader) return Promise.resolve(statement.all(parameters));
+    statement.run(parameters);
+    return Promise.resolve([]);
+  };
+}

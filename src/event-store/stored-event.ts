@@ -19,18 +19,28 @@ export interface StoredEventRow {
 export const STORED_EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash';
 
-/** The stored row as a `RecordedEvent`, its payload brought to the current shape. */
+/**
+ * The stored row as a `RecordedEvent`, its payload brought to the current shape. The metadata is parsed
+ * when first read: replays and projections mostly never look at it.
+ */
 export function toRecordedEvent(row: StoredEventRow): RecordedEvent {
   const event = upcast({ type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) });
+  const metadataText = row.metadata;
+  let metadata: EventMetadata | undefined;
   return {
-    ...event,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: event.data,
     eventId: row.event_id,
     streamId: row.stream_id,
     streamVersion: Number(row.stream_version),
     globalPosition: Number(row.global_position),
-    metadata: JSON.parse(row.metadata) as EventMetadata,
+    get metadata(): EventMetadata {
+      metadata ??= JSON.parse(metadataText) as EventMetadata;
+      return metadata;
+    },
     recordedAt: row.recorded_at,
-  };
+  } as RecordedEvent;
 }
 
 /** What the hash of a stored row covers, and the hash it holds. */

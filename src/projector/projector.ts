@@ -3,6 +3,7 @@ import type { RecordedEvent } from '../../events';
 import type { ColumnTypes } from '../../projections/column-types';
 import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
+import { MemoryRowWriter, SqlRowWriter, type RowWriter, type SqlExecutor } from '../../projections/row-writer';
 import {
   CATCH_UP_START,
   type CatchUpBatch,
@@ -15,7 +16,7 @@ type CheckpointsTable = {
   projection_checkpoints: { name: string; version: number; position: number; tx_id: string };
 };
 
-type AnyEventHandler = (db: Kysely<ReadModels>, event: RecordedEvent) => Promise<void>;
+type AnyEventHandler = (rows: RowWriter, event: RecordedEvent, db: Kysely<ReadModels>) => Promise<void>;
 
 /** Runs work on the read-model database in one transaction, with no other projection work interleaved. */
 export type ReadModelTransaction = <T>(work: (db: Kysely<ReadModels>) => Promise<T>) => Promise<T>;
@@ -51,9 +52,14 @@ const REPLAY_BATCH = 2000;
  * changed and catches up the rest.
  */
 export class Projector {
+  /** Compiled statement shapes of the row writers (one dialect per projector). */
+  private readonly shapes = new Map<string, string>();
+
   constructor(
     readonly projections: readonly Projection[],
     private readonly types: ColumnTypes,
+    /** Runs projection SQL directly (SQLite: on the writer connection, synchronously); Kysely's driver otherwise. */
+    private readonly execute?: SqlExecutor,
   ) {}
 
   get names(): string[] {
@@ -69,14 +75,23 @@ export class Projector {
   }
 
   /** Applies events, in order, to the given projections. */
-  async apply(db: Kysely<ReadModels>, events: readonly RecordedEvent[], projections: readonly Projection[]): Promise<void> {
+  async apply(
+    db: Kysely<ReadModels>,
+    events: readonly RecordedEvent[],
+    projections: readonly Projection[],
+    rows: RowWriter = this.writerFor(db),
+  ): Promise<void> {
     for (const event of events) {
       for (const projection of projections) {
         // The handlers map pairs each event type with the handler of that type.
         const handler = projection.handlers[event.type] as AnyEventHandler | undefined;
-        if (handler) await handler(db, event);
+        if (handler) await handler(rows, event, db);
       }
     }
+  }
+
+  private writerFor(db: Kysely<ReadModels>): SqlRowWriter {
+    return new SqlRowWriter(db, this.shapes, this.execute);
   }
 
   /**
@@ -114,6 +129,7 @@ export class Projector {
       await this.replay(db, store, stale, CATCH_UP_START, true, options.onProgress);
       for (const projection of this.projections.filter((candidate) => !stale.includes(candidate))) {
         await projection.createTables(db, this.types);
+        await projection.createIndexes?.(db);
         if (options.catchUp) {
           await this.replay(db, store, [projection], checkpoints.get(projection.name)!.checkpoint, false, options.onProgress);
         }
@@ -163,14 +179,22 @@ export class Projector {
       }
     }
     const head = await store.headPosition();
+    // Rebuilding from scratch, projections that write only rows fold every event in memory first.
+    const inMemory = fresh ? projections.filter((projection) => projection.rebuildInMemory) : [];
+    const inSql = projections.filter((projection) => !inMemory.includes(projection));
+    const memory = new MemoryRowWriter();
     let checkpoint = after;
     for (;;) {
       const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
       if (batch.events.length === 0) break;
-      await this.apply(db, batch.events, projections);
+      if (inMemory.length > 0) await this.apply(db, batch.events, inMemory, memory);
+      if (inSql.length > 0) await this.apply(db, batch.events, inSql);
       checkpoint = batch.checkpoint;
       for (const projection of projections) onProgress?.({ projection: projection.name, position: checkpoint.position, head });
     }
+    await memory.flush(db);
+    // Indexes are built once the tables are full: one sort per index instead of one insert per row.
+    for (const projection of projections) await projection.createIndexes?.(db);
     await this.saveCheckpoints(db, projections, checkpoint);
   }
 
