@@ -31,6 +31,12 @@ export type ContactOwnerAssigned = EventOf<
   { readonly contactId: string; readonly ownerId: string; readonly previousOwnerId: string }
 >;
 
+/**
+ * The person's data was erased at their request: their data key is destroyed, so every personal field of
+ * their events now reads as erased. The contact record (id, account, state, owner) stays.
+ */
+export type ContactPersonalDataErased = EventOf<'ContactPersonalDataErased', { readonly contactId: string; readonly reason: string }>;
+
 export type ContactEvent =
   | ContactCreated
   | ContactUpdated
@@ -38,7 +44,8 @@ export type ContactEvent =
   | ContactDisassociatedFromAccount
   | ContactDeactivated
   | ContactActivated
-  | ContactOwnerAssigned;
+  | ContactOwnerAssigned
+  | ContactPersonalDataErased;
 
 export const CONTACT_EVENT_TYPES = [
   'ContactCreated',
@@ -48,4 +55,5 @@ export const CONTACT_EVENT_TYPES = [
   'ContactDeactivated',
   'ContactActivated',
   'ContactOwnerAssigned',
+  'ContactPersonalDataErased',
 ] as const satisfies readonly ContactEvent['type'][];

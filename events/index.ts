@@ -13,6 +13,8 @@ export { CONTACT_EVENT_TYPES } from './contact.events';
 export { USER_EVENT_TYPES, ROLES } from './user.events';
 export { ADDRESS_PARTS } from './address';
 export { SYSTEM_ACTOR_ID } from './event';
+export { PERSONAL_DATA, ERASED_NAME, ERASED_CONTACT_PROFILE } from './personal-data';
+export type { PersonalDataSpec } from './personal-data';
 export { streamIds, recordOfStream } from './streams';
 export { upcast, CURRENT_SCHEMA_VERSIONS } from './upcasters';
 

@@ -12,4 +12,6 @@ export type RecordedEvent<E extends CrmEvent = CrmEvent> = E & {
   readonly metadata: EventMetadata;
   /** ISO-8601 instant in UTC. */
   readonly recordedAt: string;
+  /** The personal fields that read as erased because their data key was destroyed (absent when none). */
+  readonly erasedFields?: readonly string[];
 };

@@ -18,6 +18,7 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CrmEventType, number>> = {
   ContactDeactivated: 1,
   ContactActivated: 1,
   ContactOwnerAssigned: 1,
+  ContactPersonalDataErased: 1,
   UserRegistered: 1,
   UserRolesChanged: 1,
   UserEmailClaimed: 1,

@@ -33,6 +33,8 @@ export interface Projection {
    * writes each table once, instead of one statement per event.
    */
   readonly rebuildInMemory?: boolean;
+  /** True when the tables hold people's personal data: scrubbed after an erasure. */
+  readonly holdsPersonalData?: boolean;
 }
 
 /** Declares a projection, keeping each handler typed by its event. */

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../events';
 import type { ReadModels } from '../projections/read-models';
-import type { CrmCommands } from '../src/commands/crm-commands';
+import type { CommandOutcome } from '../src/commands/command-handler';
+import type { CrmCommands, EraseContactPersonalDataRequest, RecordResult } from '../src/commands/crm-commands';
+import type { PersonalDataExport } from '../src/personal-data/personal-data-service';
 import type { CatchUpCheckpoint } from '../src/event-store/event-store';
 import type { Loaders } from './loaders';
 
@@ -22,6 +24,11 @@ export interface GraphQLContext {
   /** The read models (committed data only). */
   readonly db: Kysely<ReadModels>;
   readonly loaders: Loaders;
+  /** A person's rights (erasure, access), acting as the viewer. */
+  readonly personalData: {
+    erase(request: EraseContactPersonalDataRequest): Promise<CommandOutcome<RecordResult>>;
+    export(contactId: string): Promise<PersonalDataExport>;
+  };
   /**
    * Resolves once the read models include `checkpoint` (immediately with inline projections), so a mutation's
    * answer and every query after it see the change.

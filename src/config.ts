@@ -11,6 +11,8 @@ export interface Config {
   readonly eventStoreUrl: string;
   /** HS256 secret for bearer tokens. */
   readonly jwtSecret: string;
+  /** Base64 of the 32-byte master key that wraps every person's data key (crypto-shredding). */
+  readonly dataKey: string;
   /** The first administrator, registered on first start with an empty database. */
   readonly adminEmail: string;
   readonly logLevel: string;
@@ -45,7 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     port,
     databaseUrl,
     eventStoreUrl,
-    jwtSecret: env.JWT_SECRET ?? generatedSecret(join(dataDir, 'jwt-secret')),
+    jwtSecret: env.JWT_SECRET ?? generatedSecret(join(dataDir, 'jwt-secret'), () => randomBytes(48).toString('base64url')),
+    dataKey: checkedDataKey(env.DATA_KEY ?? generatedSecret(join(dataDir, 'data-key'), () => randomBytes(32).toString('base64'))),
     adminEmail: env.ADMIN_EMAIL ?? 'admin@example.com',
     logLevel,
     dataDir,
@@ -66,11 +69,18 @@ export function parseDatabaseUrl(url: string): DatabaseLocation {
   throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres://, got "${url.split(':')[0]}:…"`);
 }
 
+/** DATA_KEY must be base64 of exactly 32 bytes. */
+function checkedDataKey(text: string): string {
+  if (Buffer.from(text.trim(), 'base64').length !== 32)
+    throw new ConfigError('DATA_KEY must be base64 of 32 random bytes (e.g. `openssl rand -base64 32`)');
+  return text.trim();
+}
+
 /** A secret kept in a file of its own (created with a random value, readable by the owner only). */
-function generatedSecret(file: string): string {
+function generatedSecret(file: string, generate: () => string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dirname(file), { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
+  const secret = generate();
   try {
     writeFileSync(file, `${secret}\n`, { mode: 0o600, flag: 'wx' });
   } catch (error) {

@@ -1,5 +1,5 @@
 import type { Updateable } from 'kysely';
-import type { ContactProfile } from '../../events';
+import { ERASED_CONTACT_PROFILE, ERASED_NAME, type ContactProfile } from '../../events';
 import { addressColumns } from '../address-columns';
 import { defineProjection } from '../projection';
 import { foldText, searchText } from '../search-text';
@@ -8,15 +8,16 @@ import { createContactsIndexes, createContactsTable, type ContactsTable } from '
 /** The contacts list: one row per contact with its current fields and account. */
 export const contactProjection = defineProjection({
   name: 'contacts',
-  version: 1,
+  version: 2,
   tables: ['contacts'],
   createTables: createContactsTable,
   createIndexes: createContactsIndexes,
   rebuildInMemory: true,
+  holdsPersonalData: true,
   handlers: {
     ContactCreated: (rows, event) => {
       const { contactId, ownerId, ...profile } = event.data;
-      const fullName = `${profile.firstName} ${profile.lastName}`;
+      const fullName = `${profile.firstName} ${profile.lastName}`.trim();
       return rows.insert('contacts', {
         id: contactId,
         ...profileColumns(profile),
@@ -32,6 +33,7 @@ export const contactProjection = defineProjection({
         modified_at: event.recordedAt,
         version: event.streamVersion,
         search_text: searchText(fullName, profile.email),
+        personal_data_erased_at: null,
       });
     },
     ContactUpdated: async (rows, event) => {
@@ -43,10 +45,10 @@ export const contactProjection = defineProjection({
         const lastName = changes.lastName ?? current?.last_name ?? '';
         const email = changes.email !== undefined ? changes.email : (current?.email ?? null);
         Object.assign(set, {
-          full_name: `${firstName} ${lastName}`,
+          full_name: `${firstName} ${lastName}`.trim(),
           first_name_key: foldText(firstName),
           last_name_key: foldText(lastName),
-          search_text: searchText(`${firstName} ${lastName}`, email),
+          search_text: searchText(`${firstName} ${lastName}`.trim(), email),
         });
       }
       await rows.update('contacts', contactId, set);
@@ -57,6 +59,20 @@ export const contactProjection = defineProjection({
     ContactDeactivated: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { state: 'INACTIVE' })),
     ContactActivated: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { state: 'ACTIVE' })),
     ContactOwnerAssigned: (rows, event) => rows.update('contacts', event.data.contactId, touched(event, { owner_id: event.data.ownerId })),
+    // Every personal column is blanked; search no longer finds the person. The record itself stays.
+    ContactPersonalDataErased: (rows, event) =>
+      rows.update(
+        'contacts',
+        event.data.contactId,
+        touched(event, {
+          ...profileColumns(ERASED_CONTACT_PROFILE),
+          full_name: ERASED_NAME,
+          first_name_key: '',
+          last_name_key: foldText(ERASED_NAME),
+          search_text: '',
+          personal_data_erased_at: event.recordedAt,
+        }),
+      ),
   },
 });
 

@@ -26,6 +26,8 @@ export interface ContactsTable extends AddressColumns {
   version: number;
   /** Folded full name and e-mail: what `search` matches. */
   search_text: string;
+  /** When the person's data was erased (the personal columns are blank from then on). */
+  personal_data_erased_at: string | null;
 }
 
 export async function createContactsTable(db: Kysely<ReadModels>, types: ColumnTypes): Promise<void> {
@@ -52,6 +54,7 @@ export async function createContactsTable(db: Kysely<ReadModels>, types: ColumnT
     .addColumn('modified_at', types.sortKey, (col) => col.notNull())
     .addColumn('version', 'integer', (col) => col.notNull())
     .addColumn('search_text', 'text', (col) => col.notNull())
+    .addColumn('personal_data_erased_at', 'text')
     .execute();
 }
 

@@ -30,3 +30,10 @@ export class UpdateContactInput {
   @Field(() => AddressInput, { nullable: true }) address?: AddressInput | null;
   @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
 }
+
+@InputType({ description: "Erases a person's data at their request (right to be forgotten); administrators only." })
+export class EraseContactPersonalDataInput {
+  @Field(() => ID) contactId!: string;
+  @Field(() => String, { description: 'Why (the request it answers); kept in the audit trail.' }) reason!: string;
+  @Field(() => String, { nullable: true }) idempotencyKey?: string | null;
+}

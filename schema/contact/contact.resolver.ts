@@ -12,8 +12,10 @@ import { pageSize } from '../common/paging-args';
 import type { JsonValue } from '../../events';
 import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
+import { JSONScalar } from '../common/scalars';
+import type { PersonalDataExport } from '../../src/personal-data/personal-data-service';
 import { User } from '../user/user.type';
-import { CreateContactInput, UpdateContactInput } from './contact.input';
+import { CreateContactInput, EraseContactPersonalDataInput, UpdateContactInput } from './contact.input';
 import { Contact, ContactConnection, ContactPayload } from './contact.type';
 
 @Resolver(() => Contact)
@@ -83,6 +85,23 @@ export class ContactResolver {
   async activateContact(@Arg('input', () => SetStateInput) input: SetStateInput, @Ctx() ctx: GraphQLContext): Promise<ContactPayload> {
     const outcome = await ctx.commands.activateContact(input);
     return contactPayload(ctx, outcome.result.id, outcome);
+  }
+
+  @Mutation(() => ContactPayload, {
+    description:
+      "Erases the contact's personal data (administrators only): their data key is destroyed, every personal field of their history reads as erased, the record stays.",
+  })
+  async eraseContactPersonalData(
+    @Arg('input', () => EraseContactPersonalDataInput) input: EraseContactPersonalDataInput,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ContactPayload> {
+    const outcome = await ctx.personalData.erase(input);
+    return contactPayload(ctx, outcome.result.id, outcome);
+  }
+
+  @Query(() => JSONScalar, { description: 'Everything held about a contact (right of access), as one JSON document; administrators only.' })
+  async exportContactPersonalData(@Arg('contactId', () => ID) contactId: string, @Ctx() ctx: GraphQLContext): Promise<PersonalDataExport> {
+    return ctx.personalData.export(contactId);
   }
 
   @Mutation(() => ContactPayload, { description: 'Unlinks the contact from its account.' })

@@ -26,6 +26,9 @@ export class Contact extends Node {
   @Field(() => Int, { description: 'How many changes the contact has had; pass it as `expectedVersion` to update safely.' })
   version!: number;
 
+  @Field(() => Date, { nullable: true, description: "Set when the contact's personal data was erased" })
+  personalDataErasedAt!: Date | null;
+
   accountId!: string | null;
   ownerId!: string;
 
@@ -45,6 +48,7 @@ export class Contact extends Node {
       createdAt: new Date(row.created_at),
       modifiedAt: new Date(row.modified_at),
       version: Number(row.version),
+      personalDataErasedAt: row.personal_data_erased_at ? new Date(row.personal_data_erased_at) : null,
       accountId: row.account_id,
       ownerId: row.owner_id,
     });

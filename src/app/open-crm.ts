@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import type { Projection } from '../../projections/projection';
@@ -14,6 +14,8 @@ import { isKurrentDbUrl } from '../event-store/kurrentdb/kurrentdb-connection-st
 import { openKurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb-event-store';
 import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
 import { migratePostgresEventStore } from '../event-store/postgres/postgres-schema';
+import { MasterKey } from '../event-store/personal-data/master-key';
+import { PersonalDataVault } from '../event-store/personal-data/personal-data-vault';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
 import { CatchUpProjector } from '../projector/catch-up-projector';
 import { ProjectionProgress } from '../projector/projection-progress';
@@ -28,6 +30,11 @@ export interface CrmOptions {
   readonly databaseUrl: string;
   /** Where the events live when not in `databaseUrl`: `postgres://…` or `kurrentdb://…`. */
   readonly eventStoreUrl?: string;
+  /**
+   * Base64 of the 32-byte master key that wraps people's data keys: personal data is then stored encrypted
+   * per person (crypto-shredding). Without it, events are stored as they are.
+   */
+  readonly dataKey?: string;
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
   readonly sqlite?: SqliteOptions;
@@ -72,6 +79,11 @@ export interface Crm {
   settle(timeoutMs?: number): Promise<void>;
   /** Replays the events into fresh read-model tables (all projections, or the named ones). */
   rebuild(names?: readonly string[], onProgress?: (progress: ProjectorProgress) => void): Promise<void>;
+  /**
+   * Makes personal data that was just erased unrecoverable from the database files too (SQLite: zeroed free
+   * space and a truncated write-ahead log; PostgreSQL: a VACUUM of the read-model tables that hold such data).
+   */
+  scrub(): Promise<void>;
   /** Lets in-flight writes finish, then closes the databases. */
   close(): Promise<void>;
 }
@@ -90,8 +102,13 @@ export async function openCrm(options: CrmOptions): Promise<Crm> {
   const readModels = openReadModelDatabase(readModelLocation, options);
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidV7Ids;
+  const vault = options.dataKey === undefined ? undefined : new PersonalDataVault(MasterKey.fromBase64(options.dataKey));
   try {
     if (isKurrentDbUrl(eventsUrl)) {
+      if (vault)
+        throw new ConfigError(
+          'Encrypted personal data (DATA_KEY) is not available with KurrentDB events yet: its keys need a transactional store',
+        );
       const store = await openKurrentDbEventStore(eventsUrl, { clock, ids });
       return await openCatchUpCrm(
         announcingAppends(store, () => readModels.coordination.announceAppended()),
@@ -106,12 +123,13 @@ export async function openCrm(options: CrmOptions): Promise<Crm> {
           'SQLite events keep their read models in the same file: leave EVENT_STORE_URL unset, or use postgres:// or kurrentdb://',
         );
       }
-      return await openInlineCrm(readModels, options);
+      return await openInlineCrm(readModels, options, vault);
     }
     const sharesPool = readModels.pool !== null && readModelLocation.kind === 'postgres' && readModelLocation.url === events.url;
     const pool = sharesPool ? readModels.pool : createPostgresPool(events.url);
     await migratePostgresEventStore(pool);
-    const store = new PostgresEventStore(pool, { clock, ids });
+    const store = new PostgresEventStore(pool, { clock, ids, ...(vault ? { vault } : {}) });
+    await store.checkMasterKey();
     // PostgreSQL announces its appends itself, to listeners in its own database.
     return await openCatchUpCrm(
       sharesPool ? store : announcingAppends(store, () => readModels.coordination.announceAppended()),
@@ -126,11 +144,12 @@ export async function openCrm(options: CrmOptions): Promise<Crm> {
 }
 
 /** SQLite: one file, one writer; projections applied inline, in the append's transaction. */
-async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions): Promise<Crm> {
+async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions, vault: PersonalDataVault | undefined): Promise<Crm> {
   const clock = options.clock ?? systemClock;
   const ids = options.ids ?? uuidV7Ids;
   const connections = readModels.sqlite!;
-  const store = new SqliteEventStore(connections.writer, connections.reader, { clock, ids });
+  const store = new SqliteEventStore(connections.writer, connections.reader, { clock, ids, ...(vault ? { vault } : {}) });
+  await store.checkMasterKey();
   const projector = new Projector(options.projections ?? ALL_PROJECTIONS, readModels.types, readModels.execute);
   const transaction: ReadModelTransaction = (work) => store.runExclusive(() => work(readModels.writeDb));
   await projector.prepare(store, transaction, { catchUp: true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
@@ -153,6 +172,7 @@ async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions)
       return projector.names.map((name) => lagOf(name, checkpoints.get(name)?.checkpoint.position ?? 0, head));
     },
     settle: () => Promise.resolve(),
+    scrub: () => store.scrub(),
     rebuild: (names, onProgress) => projector.rebuild(store, transaction, names, onProgress).then(() => handler.cache.clear()),
     async close() {
       if (closed) return;
@@ -217,6 +237,15 @@ async function openCatchUpCrm(
     },
     async settle(timeoutMs = timeout) {
       await progress.waitFor(await store.headCheckpoint(), timeoutMs);
+    },
+    async scrub() {
+      const tables = projector.projections.filter((projection) => projection.holdsPersonalData).flatMap((projection) => projection.tables);
+      if (readModels.sqlite) {
+        readModels.sqlite.writer.pragma('wal_checkpoint(TRUNCATE)');
+        return;
+      }
+      // VACUUM cannot run in a transaction: each table on its own statement.
+      for (const table of tables) await sql`vacuum ${sql.table(table)}`.execute(readModels.writeDb);
     },
     async rebuild(names, onProgress) {
       await projector.rebuild(store, readModels.exclusive, names, onProgress);

@@ -7,7 +7,7 @@ import { loadConfig, type Config } from '../config';
 /** Opens the configured CRM for one CLI command and closes it afterwards, whatever happens. */
 export async function withCrm<T>(work: (crm: Crm, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const crm = await openCrm({ databaseUrl: config.databaseUrl, eventStoreUrl: config.eventStoreUrl });
+  const crm = await openCrm({ databaseUrl: config.databaseUrl, eventStoreUrl: config.eventStoreUrl, dataKey: config.dataKey });
   try {
     // With catch-up projections, read what every event so far says (a user just added, say).
     await crm.settle();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
+import { gdprEraseCommand, gdprExportCommand } from './gdpr.command';
 import { rebuildCommand } from './rebuild.command';
 import { seedCommand } from './seed.command';
 import { serveCommand } from './serve.command';
@@ -46,6 +47,21 @@ program
   .option('--seed <n>', 'random seed (same seed, same data)', (value) => Number.parseInt(value, 10), 42)
   .option('--as <email>', 'the user who creates and owns the records (default: ADMIN_EMAIL)')
   .action(seedCommand);
+
+const gdpr = program.command('gdpr').description("A person's rights: access (export) and erasure");
+gdpr
+  .command('export')
+  .description('Print everything held about a contact, as JSON')
+  .argument('<contactId>', 'the contact')
+  .option('--as <email>', 'the administrator acting (default: ADMIN_EMAIL)')
+  .action(gdprExportCommand);
+gdpr
+  .command('erase')
+  .description("Erase a contact's personal data (its history stays, with the values erased)")
+  .argument('<contactId>', 'the contact')
+  .requiredOption('--reason <text>', 'why (the request this answers); kept in the audit trail')
+  .option('--as <email>', 'the administrator acting (default: ADMIN_EMAIL)')
+  .action(gdprEraseCommand);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));

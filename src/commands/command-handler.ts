@@ -52,6 +52,8 @@ export interface Decision<Result extends JsonValue> {
   readonly events: ReadonlyMap<string, readonly CrmEvent[]>;
   /** Streams that were read and must still be at that version when appending (nothing is appended to them). */
   readonly conditions?: readonly string[];
+  /** People whose data keys the append destroys (erasure). */
+  readonly eraseSubjects?: readonly string[];
   readonly result: Result;
 }
 
@@ -149,6 +151,7 @@ export class CommandHandler {
             source: context.source,
           },
           recordedAt: this.clock.now(),
+          ...(decision.eraseSubjects?.length ? { eraseSubjects: decision.eraseSubjects } : {}),
           ...(key === null ? {} : { idempotency: { actorId: context.actorId, key, requestHash, result: decision.result } }),
         });
         scope.remember(appended.events);

@@ -57,6 +57,10 @@ export interface RegisterUserRequest extends Idempotent {
   readonly name: string;
   readonly roles: readonly Role[];
 }
+export interface EraseContactPersonalDataRequest extends Idempotent {
+  readonly contactId: string;
+  readonly reason: string;
+}
 export interface ChangeUserRolesRequest extends Idempotent {
   readonly userId: string;
   readonly roles: readonly Role[];
@@ -209,6 +213,26 @@ export class CrmCommands {
         const state = await scope.load(stream, contactFold);
         const events = contactDecider.decide({ type: 'DisassociateContactFromAccount', contactId }, state);
         return { events: new Map([[stream, events]]), result: { id: contactId } };
+      },
+      streamIds.contact(request.contactId),
+    );
+  }
+
+  /**
+   * Erases a person's data (administrators only): records who and why, and destroys their data key in the
+   * same append, so every personal field of their events reads as erased from then on.
+   */
+  eraseContactPersonalData(request: EraseContactPersonalDataRequest): Promise<CommandOutcome<RecordResult>> {
+    return this.run(
+      'eraseContactPersonalData',
+      request,
+      async (scope) => {
+        const contactId = requireId(request.contactId, 'contact', 'contactId');
+        const stream = streamIds.contact(contactId);
+        const state = await scope.load(stream, contactFold);
+        const actor = await scope.load(streamIds.user(this.context.actorId), userFold);
+        const events = contactDecider.decide({ type: 'EraseContactPersonalData', contactId, reason: request.reason, actor }, state);
+        return { events: new Map([[stream, events]]), eraseSubjects: events.length > 0 ? [contactId] : [], result: { id: contactId } };
       },
       streamIds.contact(request.contactId),
     );

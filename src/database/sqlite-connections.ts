@@ -30,6 +30,8 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteCon
   writer.pragma('foreign_keys = OFF');
   // A larger page cache (64 MiB) keeps the indexes hot for appends and projections.
   writer.pragma('cache_size = -65536');
+  // Deleted and overwritten content is zeroed, so erased personal data does not linger in free space.
+  writer.pragma('secure_delete = ON');
   const reader = path === ':memory:' ? writer : new Database(path, { readonly: false });
   reader.pragma(`busy_timeout = ${busy}`);
   reader.pragma('query_only = 1');

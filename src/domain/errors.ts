@@ -48,6 +48,14 @@ export class RecordInactiveError extends DomainError {
   }
 }
 
+/** The acting user's roles do not grant the privilege the command needs; nothing was changed. */
+export class ForbiddenError extends DomainError {
+  readonly code = 'FORBIDDEN';
+  constructor(privilege: string, reason?: string) {
+    super(reason ?? `You do not have the privilege to ${privilege}`, undefined, { privilege });
+  }
+}
+
 /** The client's `expectedVersion` is not the record's version: someone else changed it first. */
 export class VersionConflictError extends DomainError {
   readonly code = 'CONFLICT';

@@ -34,6 +34,11 @@ export interface AppendRequest {
   readonly idempotency?: IdempotencyClaim;
   /** When the change happened; the store's clock when omitted. */
   readonly recordedAt?: Date;
+  /**
+   * People whose data keys this append destroys (erasure), in the same transaction where the store allows:
+   * their personal data in every event then reads as erased.
+   */
+  readonly eraseSubjects?: readonly string[];
 }
 
 /**

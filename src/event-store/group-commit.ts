@@ -12,13 +12,19 @@ export interface GroupWriter<Request, Result> {
    * then commits once. Must answer every member: reject refused ones at once, resolve the rest after the commit.
    */
   commitGroup(members: readonly GroupMember<Request, Result>[]): Promise<void>;
-  /** Runs `work` in a transaction of its own. */
-  runAlone<T>(work: () => Promise<T>): Promise<T>;
+  /** Runs `work` in a transaction of its own (or, for maintenance such as a WAL checkpoint, in none). */
+  runAlone<T>(work: () => Promise<T>, transaction: boolean): Promise<T>;
 }
 
 type Job<Request, Result> =
   | ({ readonly kind: 'member' } & GroupMember<Request, Result>)
-  | { readonly kind: 'alone'; readonly work: () => Promise<unknown>; resolve(value: unknown): void; reject(error: unknown): void };
+  | {
+      readonly kind: 'alone';
+      readonly work: () => Promise<unknown>;
+      readonly transaction: boolean;
+      resolve(value: unknown): void;
+      reject(error: unknown): void;
+    };
 
 /**
  * Group commit: writes that arrive while a transaction is in flight wait and are committed together in the
@@ -43,11 +49,11 @@ export class GroupCommitQueue<Request, Result> {
     });
   }
 
-  /** Runs `work` alone, between two groups. */
-  alone<T>(work: () => Promise<T>): Promise<T> {
+  /** Runs `work` alone, between two groups, in its own transaction unless `transaction` is false. */
+  alone<T>(work: () => Promise<T>, transaction = true): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       if (this.closed) return reject(new Error('The event store is closed'));
-      this.queue.push({ kind: 'alone', work, resolve: (value) => resolve(value as T), reject });
+      this.queue.push({ kind: 'alone', work, transaction, resolve: (value) => resolve(value as T), reject });
       this.schedule();
     });
   }
@@ -76,7 +82,7 @@ export class GroupCommitQueue<Request, Result> {
       if (first.kind === 'alone') {
         this.queue.shift();
         try {
-          first.resolve(await this.writer.runAlone(first.work));
+          first.resolve(await this.writer.runAlone(first.work, first.transaction));
         } catch (error) {
           first.reject(error);
         }

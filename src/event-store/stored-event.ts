@@ -1,6 +1,9 @@
-import { upcast, type EventMetadata } from '../../events';
+import { upcast, type EventMetadata, type JsonValue } from '../../events';
 import type { ExpectedVersion, RecordedEvent } from './event-store';
 import type { ChainedFields } from './hash-chain';
+import type { DataKey } from './personal-data/field-cipher';
+import { decodeData } from './personal-data/personal-data-codec';
+import type { DataKeyRows, PersonalDataVault } from './personal-data/personal-data-vault';
 
 /** An event row as the SQL adapters store it. */
 export interface StoredEventRow {
@@ -19,12 +22,37 @@ export interface StoredEventRow {
 export const STORED_EVENT_COLUMNS =
   'global_position, event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash';
 
+type Data = { readonly [key: string]: JsonValue };
+
+/**
+ * The stored rows as `RecordedEvent`s: personal fields decrypted (or read as erased when their key is gone)
+ * when a vault is given, payloads brought to the current shape.
+ */
+export async function toRecordedEvents(
+  rows: readonly StoredEventRow[],
+  vault?: PersonalDataVault,
+  keyRows?: DataKeyRows,
+): Promise<RecordedEvent[]> {
+  if (rows.length === 0) return [];
+  const payloads = rows.map((row) => JSON.parse(row.data) as Data);
+  // Without the vault, encrypted values cannot be read: they read as erased, never as ciphertext.
+  const keys = vault && keyRows ? await vault.keysForRead(payloads, keyRows) : new Map<string, DataKey>();
+  return rows.map((row, index) => {
+    const decoded = decodeData(row.type, payloads[index]!, (keyId) => keys.get(keyId));
+    return toRecordedEvent(row, decoded.data, decoded.erasedFields);
+  });
+}
+
 /**
  * The stored row as a `RecordedEvent`, its payload brought to the current shape. The metadata is parsed
  * when first read: replays and projections mostly never look at it.
  */
-export function toRecordedEvent(row: StoredEventRow): RecordedEvent {
-  const event = upcast({ type: row.type, schemaVersion: row.schema_version, data: JSON.parse(row.data) });
+export function toRecordedEvent(
+  row: StoredEventRow,
+  payload: Data = JSON.parse(row.data) as Data,
+  erasedFields: readonly string[] = [],
+): RecordedEvent {
+  const event = upcast({ type: row.type, schemaVersion: row.schema_version, data: payload });
   const metadataText = row.metadata;
   let metadata: EventMetadata | undefined;
   return {
@@ -40,6 +68,7 @@ export function toRecordedEvent(row: StoredEventRow): RecordedEvent {
       return metadata;
     },
     recordedAt: row.recorded_at,
+    ...(erasedFields.length > 0 ? { erasedFields } : {}),
   } as RecordedEvent;
 }
 

@@ -7,13 +7,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
-import { createLoaders } from '../../schema/loaders';
 import type { GraphQLContext } from '../../schema/context';
 import { unauthenticated } from '../../schema/errors';
-import { usersByIds, rolesOf } from '../../projections/user/user.queries';
+import { usersByIds } from '../../projections/user/user.queries';
 import type { Crm } from '../app/open-crm';
 import { InvalidTokenError, bearerToken, verifyToken } from '../auth/tokens';
 import { graphiqlRouter } from './graphiql-page';
+import { graphQLContextFor } from './graphql-context';
 import { currentRequestId, requestScope } from './request-scope';
 
 export interface HttpAppOptions {
@@ -122,13 +122,5 @@ async function contextFor(req: IncomingMessage, crm: Crm, jwtSecret: string): Pr
   }
   const [user] = await usersByIds(crm.db, [userId]);
   if (!user) throw unauthenticated('The token names a user that does not exist');
-  const requestId = currentRequestId() ?? randomUUID();
-  return {
-    viewer: { id: user.id, name: user.name, email: user.email, roles: rolesOf(user) },
-    requestId,
-    commands: crm.commands({ actorId: user.id, source: 'api', correlationId: requestId, causationId: requestId }),
-    db: crm.db,
-    loaders: createLoaders(crm.db, user.id),
-    readYourWrites: (checkpoint) => crm.readYourWrites(checkpoint),
-  };
+  return graphQLContextFor(crm, user, currentRequestId() ?? randomUUID());
 }

@@ -35,6 +35,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...options.crm,
     databaseUrl: config.databaseUrl,
     eventStoreUrl: config.eventStoreUrl,
+    dataKey: config.dataKey,
     onProgress: ({ projection, position, head }) => {
       if (position === head || position % 50_000 === 0) logger.info({ projection, position, head }, 'projecting events');
     },

@@ -90,6 +90,41 @@ describe('the crm command', () => {
   });
 });
 
+describe('crm gdpr', () => {
+  const dir = temporaryDir('crm-cli-gdpr-');
+  afterAll(() => dir.remove());
+
+  it("exports and erases a contact's personal data as an administrator, and refuses anyone else", async () => {
+    expect(
+      (await crm(dir.path, 'user', 'add', '--email', 'dpo@example.com', '--name', 'Data Officer', '--role', 'administrator')).code,
+    ).toBe(0);
+    expect((await crm(dir.path, 'user', 'add', '--email', 'sales@example.com', '--name', 'Sales', '--role', 'sales_manager')).code).toBe(0);
+    expect((await crm(dir.path, 'seed', '--accounts', '2', '--contacts', '3', '--as', 'sales@example.com')).code).toBe(0);
+    const url = `sqlite:${join(dir.path, 'crm.db')}`;
+    const opened = await openCrm({ databaseUrl: url, dataKey: readFileSync(join(dir.path, 'data-key'), 'utf8').trim() });
+    const [contact] = await opened.db.selectFrom('contacts').select(['id', 'email']).execute();
+    await opened.close();
+
+    const exported = await crm(dir.path, 'gdpr', 'export', contact!.id, '--as', 'dpo@example.com');
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({ erased: false, contact: { id: contact!.id, email: contact!.email } });
+
+    const refused = await crm(dir.path, 'gdpr', 'erase', contact!.id, '--reason', 'asked', '--as', 'sales@example.com');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('FORBIDDEN');
+
+    const erased = await crm(dir.path, 'gdpr', 'erase', contact!.id, '--reason', 'Asked in writing', '--as', 'dpo@example.com');
+    expect(erased).toMatchObject({ code: 0 });
+    expect(erased.stderr).toContain('Erased the personal data');
+    const after = JSON.parse((await crm(dir.path, 'gdpr', 'export', contact!.id, '--as', 'dpo@example.com')).stdout) as Record<
+      string,
+      unknown
+    >;
+    expect(after).toMatchObject({ erased: true, reason: 'Asked in writing', erasedBy: { name: 'Data Officer' } });
+    expect(JSON.stringify(after)).not.toContain(contact!.email!);
+  });
+});
+
 /** The read models of the CRM at `url`, read by opening it and closing it again. */
 async function dumpOf(url: string) {
   const opened = await openCrm({ databaseUrl: url });

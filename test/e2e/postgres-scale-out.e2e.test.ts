@@ -19,6 +19,7 @@ import type {
 } from '../generated/operations';
 import { dumpReadModels } from '../support/dump-read-models';
 import { GraphQLTestClient } from '../support/graphql-client';
+import { TEST_DATA_KEY } from '../support/test-secrets';
 import { startServerProcess, type ServerProcess } from '../support/server-process';
 import { POSTGRES_AVAILABLE, postgresDatabase, temporaryDir, type CreatedDatabase } from '../support/test-databases';
 
@@ -177,7 +178,8 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
   async function launch(): Promise<ServerProcess> {
     const dir = temporaryDir('crm-scale-');
     dirs.push(dir);
-    const server = await startServerProcess({ DATABASE_URL: database.url, JWT_SECRET: SECRET }, dir.path);
+    // Every process of one CRM shares its secrets: the token key and the master key of people's data keys.
+    const server = await startServerProcess({ DATABASE_URL: database.url, JWT_SECRET: SECRET, DATA_KEY: TEST_DATA_KEY }, dir.path);
     servers.push(server);
     return server;
   }
@@ -228,7 +230,7 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
     expect(projections.map((projection) => projection.projection).sort()).toEqual(['accounts', 'contacts', 'users']);
     expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/crm_projection_lag\{projection="accounts"\} \d+/u);
 
-    const inspector = await openCrm({ databaseUrl: database.url, runProjectors: false });
+    const inspector = await openCrm({ databaseUrl: database.url, dataKey: TEST_DATA_KEY, runProjectors: false });
     try {
       await inspector.settle(10_000);
       const live = await dumpReadModels(inspector);

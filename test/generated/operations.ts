@@ -112,6 +112,14 @@ export type DisassociateContactInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Erases a person's data at their request (right to be forgotten); administrators only. */
+export type EraseContactPersonalDataInput = {
+  contactId: string | number;
+  idempotencyKey?: string | null | undefined;
+  /** Why (the request it answers); kept in the audit trail. */
+  reason: string;
+};
+
 /** Whether a record is in use or deactivated (read-only, hidden from most views). */
 export type RecordState =
   | 'ACTIVE'
@@ -307,6 +315,20 @@ export type ContactsQueryVariables = Exact<{
 
 
 export type ContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, fullName: string, state: RecordState, account: { id: string } | null } }> } };
+
+export type EraseContactPersonalDataMutationVariables = Exact<{
+  input: EraseContactPersonalDataInput;
+}>;
+
+
+export type EraseContactPersonalDataMutation = { eraseContactPersonalData: { position: string, contact: { id: string, firstName: string, lastName: string, fullName: string, email: string | null, phone: string | null, personalDataErasedAt: string | null, state: RecordState, account: { id: string } | null } } };
+
+export type ExportContactPersonalDataQueryVariables = Exact<{
+  contactId: string | number;
+}>;
+
+
+export type ExportContactPersonalDataQuery = { exportContactPersonalData: unknown };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -11,6 +11,8 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact decimal amount, as a string: "1250.00"  */
   Decimal: { input: string; output: string; }
+  /** Any JSON value */
+  JSON: { input: unknown; output: unknown; }
 };
 
 /** A company the sales team works with. */
@@ -178,6 +180,8 @@ export type Contact = Node & {
   modifiedAt: Scalars['DateTime']['output'];
   /** The user responsible for the contact. */
   owner: User;
+  /** Set when the contact's personal data was erased */
+  personalDataErasedAt: Maybe<Scalars['DateTime']['output']>;
   phone: Maybe<Scalars['String']['output']>;
   /** INACTIVE contacts are read-only and hidden from most views; their history is kept. */
   state: RecordState;
@@ -272,6 +276,14 @@ export type DisassociateContactInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Erases a person's data at their request (right to be forgotten); administrators only. */
+export type EraseContactPersonalDataInput = {
+  contactId: Scalars['ID']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Why (the request it answers); kept in the audit trail. */
+  reason: Scalars['String']['input'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Makes a deactivated account writable again. */
@@ -292,6 +304,8 @@ export type Mutation = {
   deactivateContact: ContactPayload;
   /** Unlinks the contact from its account. */
   disassociateContact: ContactPayload;
+  /** Erases the contact's personal data (administrators only): their data key is destroyed, every personal field of their history reads as erased, the record stays. */
+  eraseContactPersonalData: ContactPayload;
   /** Changes the fields given; refused for an inactive account. */
   updateAccount: AccountPayload;
   /** Changes the fields given; refused for an inactive contact. */
@@ -344,6 +358,11 @@ export type MutationDisassociateContactArgs = {
 };
 
 
+export type MutationEraseContactPersonalDataArgs = {
+  input: EraseContactPersonalDataInput;
+};
+
+
 export type MutationUpdateAccountArgs = {
   input: UpdateAccountInput;
 };
@@ -377,6 +396,8 @@ export type Query = {
   contact: Maybe<Contact>;
   /** Contacts in a view, optionally searched (name, e-mail; accent- and case-insensitive). */
   contacts: ContactConnection;
+  /** Everything held about a contact (right of access), as one JSON document; administrators only. */
+  exportContactPersonalData: Scalars['JSON']['output'];
   /** The signed-in user. */
   me: User;
   /** Any record by its id. */
@@ -412,6 +433,11 @@ export type QueryContactsArgs = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   view?: InputMaybe<ContactView>;
+};
+
+
+export type QueryExportContactPersonalDataArgs = {
+  contactId: Scalars['ID']['input'];
 };
 
 

@@ -43,11 +43,6 @@ const PENDING: readonly { readonly issue: string; readonly items: RegExp }[] = [
     items:
       /^(type (AddressSuggestion|OrganizationSettings|OrganizationSettingsInput)|field Query\.(addressSuggestions|organizationSettings)\b.*|field Mutation\.updateOrganizationSettings\b.*)$/u,
   },
-  {
-    issue: '#12 personal data',
-    items:
-      /^(type EraseContactPersonalDataInput|field Contact\.personalDataErasedAt\b.*|field Query\.exportContactPersonalData\b.*|field Mutation\.eraseContactPersonalData\b.*)$/u,
-  },
 ];
 
 interface FieldShape {

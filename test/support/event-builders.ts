@@ -56,5 +56,14 @@ export function inactiveAccount(id = ACCOUNT, name = 'Contoso'): AccountState {
 }
 
 export function contactState(overrides: Partial<Extract<ContactState, { exists: true }>> = {}): ContactState {
-  return { exists: true, id: CONTACT, profile: emptyContactProfile, accountId: null, ownerId: OWNER, status: 'active', ...overrides };
+  return {
+    exists: true,
+    id: CONTACT,
+    profile: emptyContactProfile,
+    accountId: null,
+    ownerId: OWNER,
+    status: 'active',
+    personalDataErased: false,
+    ...overrides,
+  };
 }

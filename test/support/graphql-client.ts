@@ -6,6 +6,7 @@ import { issueToken } from '../../src/auth/tokens';
 import type { Config } from '../../src/config';
 import { startServer, type RunningServer } from '../../src/server/start-server';
 import { temporaryDir, type CreatedDatabase, type TestDatabase } from './test-databases';
+import { TEST_DATA_KEY, TEST_JWT_SECRET } from './test-secrets';
 
 const OPERATIONS_DIR = join(__dirname, '..', 'operations');
 
@@ -60,7 +61,7 @@ export class GraphQLTestClient {
   }
 }
 
-export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256';
+export { TEST_DATA_KEY, TEST_JWT_SECRET } from './test-secrets';
 
 export interface TestServer {
   readonly running: RunningServer;
@@ -97,6 +98,7 @@ async function launch(
     databaseUrl: created.url,
     eventStoreUrl: created.url,
     jwtSecret: TEST_JWT_SECRET,
+    dataKey: TEST_DATA_KEY,
     adminEmail: 'admin@example.com',
     logLevel: 'silent',
     dataDir: dataDir.path,
@@ -124,6 +126,7 @@ async function launch(
       const outcome = await running.crm
         .commands({ actorId: admin.id, source: 'api' })
         .registerUser({ email, name: email.split('@')[0]!, roles: ['SALES_MANAGER'] });
+      await running.crm.readYourWrites(outcome.checkpoint);
       return { id: outcome.result.id, client: await clientFor(outcome.result.id) };
     },
     async restart() {

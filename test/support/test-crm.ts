@@ -2,6 +2,7 @@ import { SYSTEM_ACTOR_ID, type JsonValue } from '../../events';
 import { openCrm, type Crm, type CrmOptions } from '../../src/app/open-crm';
 import type { CommandContext, CommandOutcome } from '../../src/commands/command-handler';
 import type { CrmCommands } from '../../src/commands/crm-commands';
+import { TEST_DATA_KEY } from './test-secrets';
 import type { CreatedDatabase, TestDatabase } from './test-databases';
 
 export interface TestCrm {
@@ -25,7 +26,7 @@ export interface TestCrm {
 /** Opens a CRM on a fresh database with one registered user. */
 export async function openTestCrm(database: TestDatabase, options: Partial<CrmOptions> = {}): Promise<TestCrm> {
   const created = await database.create();
-  const crm = await openCrm({ databaseUrl: created.url, ...options });
+  const crm = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...options });
   const { result } = await readingYourWrites(crm, crm.commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })).registerUser({
     email: 'manager@example.com',
     name: 'Maria Manager',
@@ -69,7 +70,7 @@ function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Parti
     async reopen(reopenOptions = {}) {
       if (open) await crm.close();
       open = false;
-      const reopened = await openCrm({ databaseUrl: created.url, ...options, ...reopenOptions });
+      const reopened = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...options, ...reopenOptions });
       return wrap(reopened, created, userId, { ...options, ...reopenOptions });
     },
     async dispose() {

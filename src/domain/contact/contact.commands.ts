@@ -41,4 +41,11 @@ export type ContactCommand =
       /** The account the contact is linked to now, when it is another one (to name it in the refusal). */
       readonly currentAccount: AccountState | null;
     }
-  | { readonly type: 'DisassociateContactFromAccount'; readonly contactId: string };
+  | { readonly type: 'DisassociateContactFromAccount'; readonly contactId: string }
+  | {
+      readonly type: 'EraseContactPersonalData';
+      readonly contactId: string;
+      readonly reason: string;
+      /** The user asking: only administrators may erase a person's data. */
+      readonly actor: UserState;
+    };

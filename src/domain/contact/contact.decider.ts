@@ -2,7 +2,7 @@ import type { ContactEvent, ContactProfile } from '../../../events';
 import { assertNever } from '../../shared/assert-never';
 import { requireActive as requireActiveAccount } from '../account/account.decider';
 import type { Decider } from '../decider';
-import { ContactAlreadyAssociatedError, NotFoundError, RecordInactiveError, ValidationError } from '../errors';
+import { ContactAlreadyAssociatedError, ForbiddenError, NotFoundError, RecordInactiveError, ValidationError } from '../errors';
 import { InputCheck, LIMITS, sameValue } from '../validation';
 import type { ContactCommand, ContactFieldsInput } from './contact.commands';
 import { contactFullName, evolveContact, initialContactState, type ContactState } from './contact.state';
@@ -74,6 +74,18 @@ export const contactDecider: Decider<ContactCommand, ContactState, ContactEvent>
         return [
           { type: 'ContactDisassociatedFromAccount', schemaVersion: 1, data: { contactId: contact.id, accountId: contact.accountId } },
         ];
+      }
+      case 'EraseContactPersonalData': {
+        if (!command.actor.exists || !command.actor.roles.includes('ADMINISTRATOR')) {
+          throw new ForbiddenError('erase personal data', "Erasing a person's data is an administrator's privilege (erase personal data)");
+        }
+        // Erasure is allowed on an inactive contact too: a person's rights do not depend on the record's state.
+        const contact = requireExisting(state, command.contactId);
+        const check = new InputCheck();
+        const reason = check.required('reason', command.reason, { max: 500, multiline: true });
+        check.done();
+        if (contact.personalDataErased) return [];
+        return [{ type: 'ContactPersonalDataErased', schemaVersion: 1, data: { contactId: contact.id, reason } }];
       }
       default:
         return assertNever(command);

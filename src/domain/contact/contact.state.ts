@@ -1,4 +1,4 @@
-import type { ContactEvent, ContactProfile } from '../../../events';
+import { ERASED_CONTACT_PROFILE, type ContactEvent, type ContactProfile } from '../../../events';
 import { assertNever } from '../../shared/assert-never';
 import type { RecordStatus } from '../account/account.state';
 
@@ -12,6 +12,8 @@ export type ContactState =
       readonly accountId: string | null;
       readonly ownerId: string;
       readonly status: RecordStatus;
+      /** True once the person's data was erased: the profile then holds only the erased placeholders. */
+      readonly personalDataErased: boolean;
     };
 
 export const initialContactState: ContactState = { exists: false };
@@ -20,7 +22,7 @@ export function evolveContact(state: ContactState, event: ContactEvent): Contact
   switch (event.type) {
     case 'ContactCreated': {
       const { contactId, ownerId, ...profile } = event.data;
-      return { exists: true, id: contactId, profile, accountId: null, ownerId, status: 'active' };
+      return { exists: true, id: contactId, profile, accountId: null, ownerId, status: 'active', personalDataErased: false };
     }
     case 'ContactUpdated': {
       if (!state.exists) return state;
@@ -37,6 +39,8 @@ export function evolveContact(state: ContactState, event: ContactEvent): Contact
       return state.exists ? { ...state, status: 'active' } : state;
     case 'ContactOwnerAssigned':
       return state.exists ? { ...state, ownerId: event.data.ownerId } : state;
+    case 'ContactPersonalDataErased':
+      return state.exists ? { ...state, profile: ERASED_CONTACT_PROFILE, personalDataErased: true } : state;
     default:
       return assertNever(event);
   }

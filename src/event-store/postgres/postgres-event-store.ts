@@ -19,7 +19,9 @@ import {
 } from '../event-store';
 import { GroupCommitQueue, type GroupMember } from '../group-commit';
 import { ChainVerifier, GENESIS_HASH, chainHash } from '../hash-chain';
-import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvent, type StoredEventRow } from '../stored-event';
+import type { DataKey } from '../personal-data/field-cipher';
+import type { DataKeyRows, PersonalDataVault, StoredDataKey } from '../personal-data/personal-data-vault';
+import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvents, type StoredEventRow } from '../stored-event';
 import { LOCKS, LOCK_SPACE } from './postgres-schema';
 
 /** Channel notified (at commit) when events were appended; catch-up projectors listen to it. */
@@ -31,6 +33,8 @@ export interface PostgresEventStoreOptions {
   readonly idempotencyRetentionMs?: number;
   readonly maxGroupSize?: number;
   readonly pollIntervalMs?: number;
+  /** Encrypts people's data with their own keys (crypto-shredding); without it, events are stored as they are. */
+  readonly vault?: PersonalDataVault;
 }
 
 interface IdempotencyRow {
@@ -56,6 +60,7 @@ export class PostgresEventStore implements EventStore {
   private readonly pollIntervalMs: number;
   private readonly writes: GroupCommitQueue<AppendRequest, AppendResult>;
   private readonly appendListeners = new Set<() => void>();
+  private readonly vault: PersonalDataVault | undefined;
 
   constructor(
     private readonly pool: Pool,
@@ -65,10 +70,16 @@ export class PostgresEventStore implements EventStore {
     this.ids = options.ids ?? uuidV7Ids;
     this.retentionMs = options.idempotencyRetentionMs ?? 24 * 60 * 60 * 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.vault = options.vault;
     this.writes = new GroupCommitQueue<AppendRequest, AppendResult>(
       { commitGroup: (members) => this.commitGroup(members), runAlone: (work) => work() },
       options.maxGroupSize ?? 500,
     );
+  }
+
+  /** Refuses a DATA_KEY other than the one the stored data keys were wrapped with. */
+  async checkMasterKey(): Promise<void> {
+    await this.vault?.checkMasterKey(keyRowsOn(this.pool));
   }
 
   append(request: AppendRequest): Promise<AppendResult> {
@@ -87,7 +98,7 @@ export class PostgresEventStore implements EventStore {
         options.until ? options.until.toISOString() : '9999',
       ],
     );
-    return rows.map(toRecordedEvent);
+    return toRecordedEvents(rows, this.vault, keyRowsOn(this.pool));
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -95,7 +106,7 @@ export class PostgresEventStore implements EventStore {
       `SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE global_position > $1 ORDER BY global_position LIMIT $2`,
       [options.after, options.limit],
     );
-    return rows.map(toRecordedEvent);
+    return toRecordedEvents(rows, this.vault, keyRowsOn(this.pool));
   }
 
   async readCatchUp(after: CatchUpCheckpoint, limit: number): Promise<CatchUpBatch> {
@@ -108,7 +119,10 @@ export class PostgresEventStore implements EventStore {
       [after.txId, after.position, limit],
     );
     const last = rows[rows.length - 1];
-    return { events: rows.map(toRecordedEvent), checkpoint: last ? { txId: last.tx_id, position: Number(last.global_position) } : after };
+    return {
+      events: await toRecordedEvents(rows, this.vault, keyRowsOn(this.pool)),
+      checkpoint: last ? { txId: last.tx_id, position: Number(last.global_position) } : after,
+    };
   }
 
   async headCheckpoint(): Promise<CatchUpCheckpoint> {
@@ -213,7 +227,9 @@ export class PostgresEventStore implements EventStore {
       for (const member of group) member.reject(error);
       return;
     }
-    const accepted: { member: GroupMember<AppendRequest, AppendResult>; result: AppendResult }[] = [];
+    const accepted: { member: GroupMember<AppendRequest, AppendResult>; result: AppendResult; keys: Map<string, DataKey> }[] = [];
+    const keyRows = keyRowsOn(client);
+    const now = this.clock.now().toISOString();
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, $2)', [LOCK_SPACE, LOCKS.eventChain]);
@@ -226,10 +242,13 @@ export class PostgresEventStore implements EventStore {
         const before = chain.hash;
         await client.query('SAVEPOINT append_one');
         try {
-          const written = await this.writeAppend(client, member.request, chain);
+          const events = member.request.streams.flatMap((stream) => stream.events);
+          const keys = this.vault ? await this.vault.keysForWrite(events, keyRows, now) : new Map<string, DataKey>();
+          const written = await this.writeAppend(client, member.request, chain, keys);
+          if (member.request.eraseSubjects?.length) await keyRows.destroy(member.request.eraseSubjects);
           await client.query('RELEASE SAVEPOINT append_one');
           txId ??= (await client.query<{ tx: string }>('SELECT pg_current_xact_id()::text AS tx')).rows[0]!.tx;
-          accepted.push({ member, result: { ...written, checkpoint: { txId, position: written.position } } });
+          accepted.push({ member, result: { ...written, checkpoint: { txId, position: written.position } }, keys });
         } catch (error) {
           await client.query('ROLLBACK TO SAVEPOINT append_one');
           await client.query('RELEASE SAVEPOINT append_one');
@@ -246,7 +265,11 @@ export class PostgresEventStore implements EventStore {
       return;
     }
     client.release();
-    for (const { member, result } of accepted) member.resolve(result);
+    for (const { member, result, keys } of accepted) {
+      this.vault?.remember(keys);
+      if (member.request.eraseSubjects) this.vault?.forget(member.request.eraseSubjects);
+      member.resolve(result);
+    }
     if (accepted.length > 0) for (const listener of this.appendListeners) listener();
   }
 
@@ -255,6 +278,7 @@ export class PostgresEventStore implements EventStore {
     client: PoolClient,
     request: AppendRequest,
     chain: { hash: string },
+    keys: ReadonlyMap<string, DataKey>,
   ): Promise<Omit<AppendResult, 'checkpoint'>> {
     const { idempotency } = request;
     if (idempotency) {
@@ -303,7 +327,7 @@ export class PostgresEventStore implements EventStore {
           type: event.type,
           schemaVersion: event.schemaVersion,
           recordedAt,
-          dataText: JSON.stringify(event.data),
+          dataText: this.vault ? this.vault.encode(event, keys) : JSON.stringify(event.data),
           metadataText,
         };
         const hash = chainHash(chain.hash, fields);
@@ -373,4 +397,30 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await client.query<{ position: number | null }>('SELECT max(global_position) AS position FROM events');
     return Number(rows[0]?.position ?? 0);
   }
+}
+
+/** The `data_keys` table through a pool or a transaction's client. */
+function keyRowsOn(db: Pick<Pool, 'query'>): DataKeyRows {
+  const columns = 'key_id AS "keyId", subject_id AS subject, wrapped, master_key_id AS "masterKeyId"';
+  return {
+    currentFor: async (subjects) =>
+      (
+        await db.query<StoredDataKey>(
+          `SELECT DISTINCT ON (subject_id) ${columns} FROM data_keys WHERE subject_id = ANY($1) ORDER BY subject_id, created_at DESC, key_id`,
+          [subjects],
+        )
+      ).rows,
+    byIds: async (keyIds) => (await db.query<StoredDataKey>(`SELECT ${columns} FROM data_keys WHERE key_id = ANY($1)`, [keyIds])).rows,
+    insert: async (key, createdAt) => {
+      await db.query('INSERT INTO data_keys (key_id, subject_id, wrapped, master_key_id, created_at) VALUES ($1, $2, $3, $4, $5)', [
+        key.keyId,
+        key.subject,
+        key.wrapped,
+        key.masterKeyId,
+        createdAt,
+      ]);
+    },
+    destroy: async (subjects) => (await db.query('DELETE FROM data_keys WHERE subject_id = ANY($1)', [subjects])).rowCount ?? 0,
+    anyMasterKeyId: async () => (await db.query<{ id: string }>('SELECT master_key_id AS id FROM data_keys LIMIT 1')).rows[0]?.id,
+  };
 }

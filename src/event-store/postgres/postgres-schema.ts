@@ -50,6 +50,14 @@ export async function migratePostgresEventStore(pool: Pool): Promise<void> {
         created_at text NOT NULL,
         PRIMARY KEY (actor_id, key)
       );
+      CREATE TABLE IF NOT EXISTS data_keys (
+        key_id text PRIMARY KEY,
+        subject_id text NOT NULL,
+        wrapped text NOT NULL,
+        master_key_id text NOT NULL,
+        created_at text NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS data_keys_subject ON data_keys (subject_id);
     `);
     await client.query('COMMIT');
   } catch (error) {

@@ -19,7 +19,9 @@ import type {
 } from '../event-store';
 import { GroupCommitQueue, type GroupMember, type GroupWriter } from '../group-commit';
 import { ChainVerifier, GENESIS_HASH, chainHash } from '../hash-chain';
-import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvent, type StoredEventRow } from '../stored-event';
+import type { DataKey } from '../personal-data/field-cipher';
+import type { DataKeyRows, PersonalDataVault, StoredDataKey } from '../personal-data/personal-data-vault';
+import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvents, type StoredEventRow } from '../stored-event';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -33,6 +35,8 @@ export interface SqliteEventStoreOptions {
   readonly maxGroupSize?: number;
   /** How often a subscription looks for events written by other processes, in ms. */
   readonly pollIntervalMs?: number;
+  /** Encrypts people's data with their own keys (crypto-shredding); without it, events are stored as they are. */
+  readonly vault?: PersonalDataVault;
 }
 
 /**
@@ -51,6 +55,9 @@ export class SqliteEventStore implements EventStore {
   private readonly appendListeners = new Set<() => void>();
   private readonly w: ReturnType<typeof prepareWriterStatements>;
   private readonly r: ReturnType<typeof prepareReaderStatements>;
+  private readonly vault: PersonalDataVault | undefined;
+  private readonly writerKeys: DataKeyRows;
+  private readonly readerKeys: DataKeyRows;
 
   constructor(
     private readonly writer: Database.Database,
@@ -65,11 +72,19 @@ export class SqliteEventStore implements EventStore {
     migrateSqliteEventStore(writer);
     this.w = prepareWriterStatements(writer);
     this.r = prepareReaderStatements(reader);
+    this.vault = options.vault;
+    this.writerKeys = keyRowsOn(writer);
+    this.readerKeys = keyRowsOn(reader);
     const groupWriter: GroupWriter<AppendRequest, AppendResult> = {
       commitGroup: (members) => this.commitGroup(members),
-      runAlone: (work) => this.runAlone(work),
+      runAlone: (work, transaction) => (transaction ? this.runAlone(work) : work()),
     };
     this.writes = new GroupCommitQueue(groupWriter, options.maxGroupSize ?? 1000);
+  }
+
+  /** Refuses a DATA_KEY other than the one the stored data keys were wrapped with. */
+  async checkMasterKey(): Promise<void> {
+    await this.vault?.checkMasterKey(this.readerKeys);
   }
 
   /** Installs the inline projections (set once, at start-up, before the first append). */
@@ -96,12 +111,12 @@ export class SqliteEventStore implements EventStore {
       options.toVersion ?? Number.MAX_SAFE_INTEGER,
       options.until ? options.until.toISOString() : '9999',
     ) as StoredEventRow[];
-    return Promise.resolve(rows.map(toRecordedEvent));
+    return toRecordedEvents(rows, this.vault, this.readerKeys);
   }
 
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
     const rows = this.r.readAll.all(options.after, options.limit) as StoredEventRow[];
-    return Promise.resolve(rows.map(toRecordedEvent));
+    return toRecordedEvents(rows, this.vault, this.readerKeys);
   }
 
   /** On SQLite one writer commits at a time, so position order is commit order. */
@@ -177,6 +192,17 @@ export class SqliteEventStore implements EventStore {
     };
   }
 
+  /**
+   * Makes data deleted or overwritten so far unrecoverable from the files: with secure_delete on, freed
+   * space is zeroed, and this moves the write-ahead log into the database file and truncates it.
+   */
+  scrub(): Promise<void> {
+    return this.writes.alone(() => {
+      this.writer.pragma('wal_checkpoint(TRUNCATE)');
+      return Promise.resolve();
+    }, false);
+  }
+
   /** Forgets idempotency keys older than the retention window. */
   purgeExpiredIdempotencyKeys(): Promise<number> {
     return this.runExclusive(() => Promise.resolve(this.w.purgeKeys.run(this.retentionCutoff()).changes));
@@ -214,17 +240,21 @@ export class SqliteEventStore implements EventStore {
       for (const job of group) job.reject(error);
       return;
     }
-    const accepted: { job: GroupMember<AppendRequest, AppendResult>; result: AppendResult }[] = [];
+    const accepted: { job: GroupMember<AppendRequest, AppendResult>; result: AppendResult; keys: Map<string, DataKey> }[] = [];
+    const now = this.clock.now().toISOString();
     try {
       const chain = { ...chainHeadOf(this.w.head.get()), lastAssigned: (this.w.sequence.get() as { seq: number } | undefined)?.seq ?? 0 };
       for (const job of group) {
         const before = { ...chain };
         this.w.savepoint.run();
         try {
-          const result = this.writeAppend(job.request, chain);
+          const events = job.request.streams.flatMap((stream) => stream.events);
+          const keys = this.vault ? await this.vault.keysForWrite(events, this.writerKeys, now) : new Map<string, DataKey>();
+          const result = this.writeAppend(job.request, chain, keys);
+          if (job.request.eraseSubjects?.length) await this.writerKeys.destroy(job.request.eraseSubjects);
           if (this.hook && result.events.length > 0) await this.hook.onAppended(result.events);
           this.w.release.run();
-          accepted.push({ job, result });
+          accepted.push({ job, result, keys });
         } catch (error) {
           this.w.rollbackTo.run();
           this.w.release.run();
@@ -239,12 +269,20 @@ export class SqliteEventStore implements EventStore {
       for (const { job } of accepted) job.reject(error);
       return;
     }
-    for (const { job, result } of accepted) job.resolve(result);
+    for (const { job, result, keys } of accepted) {
+      this.vault?.remember(keys);
+      if (job.request.eraseSubjects) this.vault?.forget(job.request.eraseSubjects);
+      job.resolve(result);
+    }
     if (accepted.length > 0) this.notifyAppended();
   }
 
   /** Checks every stream's expected version, then writes the events; runs inside the append's savepoint. */
-  private writeAppend(request: AppendRequest, chain: { position: number; hash: string; lastAssigned: number }): AppendResult {
+  private writeAppend(
+    request: AppendRequest,
+    chain: { position: number; hash: string; lastAssigned: number },
+    keys: ReadonlyMap<string, DataKey>,
+  ): AppendResult {
     const { idempotency } = request;
     if (idempotency) {
       const prior = this.w.findKey.get(idempotency.actorId, idempotency.key, this.retentionCutoff()) as IdempotencyRow | undefined;
@@ -279,7 +317,7 @@ export class SqliteEventStore implements EventStore {
           type: event.type,
           schemaVersion: event.schemaVersion,
           recordedAt,
-          dataText: JSON.stringify(event.data),
+          dataText: this.vault ? this.vault.encode(event, keys) : JSON.stringify(event.data),
           metadataText,
         };
         const hash = chainHash(chain.hash, fields);
@@ -364,6 +402,26 @@ function prepareReaderStatements(db: Database.Database) {
     ),
     readAll: db.prepare(`SELECT ${STORED_EVENT_COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`),
     findKey: db.prepare('SELECT request_hash, result, position FROM idempotency_keys WHERE actor_id = ? AND key = ? AND created_at >= ?'),
+  };
+}
+
+/** The `data_keys` table through one connection (synchronous SQLite, wrapped for the vault). */
+function keyRowsOn(db: Database.Database): DataKeyRows {
+  const columns = 'key_id AS keyId, subject_id AS subject, wrapped, master_key_id AS masterKeyId';
+  const current = db.prepare(`SELECT ${columns} FROM data_keys WHERE subject_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`);
+  const byId = db.prepare(`SELECT ${columns} FROM data_keys WHERE key_id = ?`);
+  const insert = db.prepare('INSERT INTO data_keys (key_id, subject_id, wrapped, master_key_id, created_at) VALUES (?, ?, ?, ?, ?)');
+  const destroy = db.prepare('DELETE FROM data_keys WHERE subject_id = ?');
+  const anyMaster = db.prepare('SELECT master_key_id AS id FROM data_keys LIMIT 1');
+  return {
+    currentFor: (subjects) => Promise.resolve(subjects.flatMap((subject) => current.all(subject) as StoredDataKey[])),
+    byIds: (keyIds) => Promise.resolve(keyIds.flatMap((keyId) => byId.all(keyId) as StoredDataKey[])),
+    insert: (key, createdAt) => {
+      insert.run(key.keyId, key.subject, key.wrapped, key.masterKeyId, createdAt);
+      return Promise.resolve();
+    },
+    destroy: (subjects) => Promise.resolve(subjects.reduce((count, subject) => count + destroy.run(subject).changes, 0)),
+    anyMasterKeyId: () => Promise.resolve((anyMaster.get() as { id: string } | undefined)?.id),
   };
 }
 

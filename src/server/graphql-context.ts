@@ -1,0 +1,24 @@
+import type { GraphQLContext } from '../../schema/context';
+import { createLoaders } from '../../schema/loaders';
+import { rolesOf, type UserRow } from '../../projections/user/user.queries';
+import type { Crm } from '../app/open-crm';
+import { PersonalDataService } from '../personal-data/personal-data-service';
+
+/** What the resolvers of one request get, acting as `user` (already authenticated). */
+export function graphQLContextFor(crm: Crm, user: UserRow, requestId: string): GraphQLContext {
+  const commandContext = { actorId: user.id, source: 'api', correlationId: requestId, causationId: requestId } as const;
+  const personalData = new PersonalDataService(crm);
+  const roles = rolesOf(user);
+  return {
+    viewer: { id: user.id, name: user.name, email: user.email, roles },
+    requestId,
+    commands: crm.commands(commandContext),
+    personalData: {
+      erase: (request) => personalData.eraseContact(commandContext, request),
+      export: (contactId) => personalData.exportContact(contactId, roles, crm.clock.now()),
+    },
+    db: crm.db,
+    loaders: createLoaders(crm.db, user.id),
+    readYourWrites: (checkpoint) => crm.readYourWrites(checkpoint),
+  };
+}
