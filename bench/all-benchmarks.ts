@@ -1,4 +1,5 @@
 import { benchmark as commands } from './commands.bench';
+import { benchmark as personalData } from './personal-data.bench';
 import { benchmark as query } from './query.bench';
 import { benchmark as rebuild } from './rebuild.bench';
 import { benchmark as scale } from './scale.bench';
@@ -6,4 +7,4 @@ import { benchmark as vsEmmett } from './vs-emmett.bench';
 import type { Benchmark } from './support/benchmark';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const ALL_BENCHMARKS: readonly Benchmark[] = [commands, vsEmmett, rebuild, query, scale];
+export const ALL_BENCHMARKS: readonly Benchmark[] = [commands, personalData, vsEmmett, rebuild, query, scale];

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR_ID } from '../events';
 import { openCrm } from '../src/app/open-crm';
+import { BENCH_DATA_KEY } from './personal-data.bench';
 import { bySize, type Benchmark } from './support/benchmark';
 import { COMMAND_KINDS, IN_FLIGHT, freeContactsNeeded, issueCommand, prepareFixture, type CommandKind } from './support/command-workload';
 import { removeDatabase } from './support/crm-dataset';
@@ -29,7 +30,8 @@ export const benchmark: Benchmark = {
     const rawPath = join(scratch, `commands-raw-${process.pid}.db`);
     removeDatabase(path);
     removeDatabase(rawPath);
-    const crm = await openCrm({ databaseUrl: `sqlite:${path}` });
+    // As in production: people's data encrypted with their own keys.
+    const crm = await openCrm({ databaseUrl: `sqlite:${path}`, dataKey: BENCH_DATA_KEY });
     const rows: ResultRow[] = [];
     const eventsPerCommand: string[] = [];
     try {

@@ -13,6 +13,8 @@ export interface PersonalDataSpec {
   readonly subject: (data: { readonly [key: string]: JsonValue }) => string;
   /** What each personal field reads as after erasure. */
   readonly redacted: { readonly [field: string]: JsonValue };
+  /** Event types that start a subject's record: no key can exist for it yet. */
+  readonly createdBy: readonly string[];
 }
 
 /** A contact's profile as it reads once the person's data is erased. */
@@ -29,6 +31,7 @@ export const ERASED_CONTACT_PROFILE: ContactProfile = {
 
 const contactFields: PersonalDataSpec = {
   subject: (data) => data.contactId as string,
+  createdBy: ['ContactCreated'],
   redacted: ERASED_CONTACT_PROFILE as unknown as { readonly [field: string]: JsonValue },
 };
 

@@ -45,12 +45,7 @@ export class SqlRowWriter implements RowWriter {
 
   async insert<T extends KeyedTable>(table: T, row: Insertable<ReadModels[T]>): Promise<void> {
     const columns = Object.keys(row);
-    const sql = this.shape(`${table}|insert|${columns.join(',')}`, () =>
-      this.db
-        .insertInto(table)
-        .values(row)
-        .compile(),
-    );
+    const sql = this.shape(`${table}|insert|${columns.join(',')}`, () => this.db.insertInto(table).values(row).compile());
     await this.execute(sql, Object.values(row));
   }
 

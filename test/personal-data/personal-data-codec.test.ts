@@ -2,7 +2,7 @@ import type { CrmEvent } from '../../events';
 import { DataKeyCache } from '../../src/event-store/personal-data/data-key-cache';
 import { decryptValue, encryptValue, isEncrypted, keyIdOf, type DataKey } from '../../src/event-store/personal-data/field-cipher';
 import { MasterKey, MasterKeyMismatchError } from '../../src/event-store/personal-data/master-key';
-import { decodeData, encodeData } from '../../src/event-store/personal-data/personal-data-codec';
+import { PERSONAL_PART, decodeData, encodeData } from '../../src/event-store/personal-data/personal-data-codec';
 import { PersonalDataVault, type DataKeyRows, type StoredDataKey } from '../../src/event-store/personal-data/personal-data-vault';
 import { contactCreated, CONTACT, accountCreated } from '../support/event-builders';
 
@@ -46,14 +46,17 @@ describe('encrypting personal fields', () => {
     expect(() => decryptValue(key, altered)).toThrow();
   });
 
-  it('encrypts every non-null personal field of a contact event and nothing else', () => {
+  it('encrypts the non-null personal fields of a contact event together, naming them, and nothing else', () => {
     const event = contactCreated({ email: 'ewa@example.org', phone: null });
     const stored = JSON.parse(encodeData(event, () => key)) as Record<string, unknown>;
     expect(stored.contactId).toBe(CONTACT);
-    expect(isEncrypted(stored.firstName)).toBe(true);
-    expect(isEncrypted(stored.email)).toBe(true);
+    expect(stored.firstName).toBeUndefined();
     expect(stored.phone).toBeNull();
+    const part = stored[PERSONAL_PART] as { fields: string[]; value: string };
+    expect([...part.fields].sort()).toEqual(['email', 'firstName', 'lastName']);
+    expect(isEncrypted(part.value)).toBe(true);
     expect(JSON.stringify(stored)).not.toContain('ewa@example.org');
+    expect(JSON.stringify(stored)).not.toContain('Kowalski');
     const account: CrmEvent = accountCreated({ email: 'office@contoso.com' });
     expect(encodeData(account, () => key)).toBe(JSON.stringify(account.data));
   });
@@ -101,7 +104,10 @@ describe('the master key', () => {
     await writer.keysForWrite([contactCreated()], rows, '2026-01-01T00:00:00.000Z');
     const stranger = new PersonalDataVault(MasterKey.generate(), new DataKeyCache());
     await expect(
-      stranger.keysForRead([{ firstName: encryptValue({ id: rows.stored[0]!.keyId, key: key.key }, 'x') }], rows),
+      stranger.keysForRead(
+        [{ [PERSONAL_PART]: { fields: ['firstName'], value: encryptValue({ id: rows.stored[0]!.keyId, key: key.key }, 'x') } }],
+        rows,
+      ),
     ).rejects.toBeInstanceOf(MasterKeyMismatchError);
   });
 });

@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { randomBytesPooled } from '../../shared/random-pool';
 import type { JsonValue } from '../../../events';
 
 const PREFIX = 'enc:v1:';
@@ -11,7 +12,7 @@ export interface DataKey {
 
 /** Encrypts one JSON value (AES-256-GCM, random IV): `enc:v1:<keyId>:<iv‖tag‖ciphertext base64>`. */
 export function encryptValue(dataKey: DataKey, value: JsonValue): string {
-  const iv = randomBytes(12);
+  const iv = randomBytesPooled(12);
   const cipher = createCipheriv('aes-256-gcm', dataKey.key, iv);
   const sealed = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
   return `${PREFIX}${dataKey.id}:${Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64')}`;

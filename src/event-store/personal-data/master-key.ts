@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { randomBytesPooled } from '../../shared/random-pool';
 
 /** The key that wraps every data key. Losing it loses every person's data; changing it needs a re-wrap. */
 export class MasterKey {
@@ -16,7 +17,7 @@ export class MasterKey {
   }
 
   static generate(): MasterKey {
-    return new MasterKey(randomBytes(32));
+    return new MasterKey(randomBytesPooled(32));
   }
 
   toBase64(): string {
@@ -25,7 +26,7 @@ export class MasterKey {
 
   /** AES-256-GCM of a data key: iv ‖ tag ‖ ciphertext, base64. */
   wrap(dataKey: Buffer): string {
-    const iv = randomBytes(12);
+    const iv = randomBytesPooled(12);
     const cipher = createCipheriv('aes-256-gcm', this.key, iv);
     const sealed = Buffer.concat([cipher.update(dataKey), cipher.final()]);
     return Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');

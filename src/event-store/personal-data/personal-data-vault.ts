@@ -1,5 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { CrmEvent, JsonValue } from '../../../events';
+import { v7 as uuidv7 } from 'uuid';
+import { randomBytesPooled } from '../../shared/random-pool';
+import { PERSONAL_DATA, type CrmEvent, type JsonValue } from '../../../events';
 import { DataKeyCache } from './data-key-cache';
 import type { DataKey } from './field-cipher';
 import { MasterKeyMismatchError, type MasterKey } from './master-key';
@@ -57,16 +58,22 @@ export class PersonalDataVault {
   async keysForWrite(events: readonly CrmEvent[], rows: DataKeyRows, now: string): Promise<Map<string, DataKey>> {
     const keys = new Map<string, DataKey>();
     const missing: string[] = [];
+    // A record's first event (ContactCreated) has no key to look up yet: one is made without asking.
+    const fresh = new Set(
+      events
+        .filter((event) => PERSONAL_DATA[event.type]?.createdBy.includes(event.type))
+        .map((event) => personalSubjectOf(event.type, event.data)),
+    );
     for (const subject of this.subjectsOf(events)) {
       const cached = this.cache.currentFor(subject);
       if (cached) keys.set(subject, cached);
-      else missing.push(subject);
+      else if (!fresh.has(subject)) missing.push(subject);
     }
-    if (missing.length === 0) return keys;
-    for (const stored of await rows.currentFor(missing)) keys.set(stored.subject, this.unwrap(stored, true));
-    for (const subject of missing) {
+    if (missing.length > 0) for (const stored of await rows.currentFor(missing)) keys.set(stored.subject, this.unwrap(stored, true));
+    for (const subject of this.subjectsOf(events)) {
       if (keys.has(subject)) continue;
-      const key: DataKey = { id: randomUUID(), key: randomBytes(32) };
+      // Time-ordered ids: new keys land at the end of the key table's index, not on random pages.
+      const key: DataKey = { id: uuidv7(), key: randomBytesPooled(32) };
       await rows.insert({ keyId: key.id, subject, wrapped: this.masterKey.wrap(key.key), masterKeyId: this.masterKey.id }, now);
       // Remembered only once the append commits (see `remember`): a rolled-back key must not be reused.
       keys.set(subject, key);
