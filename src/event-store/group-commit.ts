@@ -75,9 +75,6 @@ export class GroupCommitQueue<Request, Result> {
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
-      // Callers answered by the last commit are still finishing their next command in microtasks: let them
-      // queue it, so it joins this group rather than paying for a commit of its own.
-      await new Promise((resolve) => setImmediate(resolve));
       const first = this.queue[0]!;
       if (first.kind === 'alone') {
         this.queue.shift();
