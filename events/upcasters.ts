@@ -22,6 +22,9 @@ export const CURRENT_SCHEMA_VERSIONS: Readonly<Record<CrmEventType, number>> = {
   UserRegistered: 1,
   UserRolesChanged: 1,
   UserEmailClaimed: 1,
+  UserDeactivated: 1,
+  UserActivated: 1,
+  OrganizationSettingsChanged: 1,
 };
 
 /** Turns a payload of version `from` into version `from + 1`. */

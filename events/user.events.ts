@@ -18,6 +18,16 @@ export type UserRolesChanged = EventOf<
  */
 export type UserEmailClaimed = EventOf<'UserEmailClaimed', { readonly email: string; readonly userId: string }>;
 
-export type UserEvent = UserRegistered | UserRolesChanged | UserEmailClaimed;
+/** The user may no longer sign in: their tokens are refused from now on. Their records and history stay. */
+export type UserDeactivated = EventOf<'UserDeactivated', { readonly userId: string }>;
+export type UserActivated = EventOf<'UserActivated', { readonly userId: string }>;
 
-export const USER_EVENT_TYPES = ['UserRegistered', 'UserRolesChanged', 'UserEmailClaimed'] as const satisfies readonly UserEvent['type'][];
+export type UserEvent = UserRegistered | UserRolesChanged | UserEmailClaimed | UserDeactivated | UserActivated;
+
+export const USER_EVENT_TYPES = [
+  'UserRegistered',
+  'UserRolesChanged',
+  'UserEmailClaimed',
+  'UserDeactivated',
+  'UserActivated',
+] as const satisfies readonly UserEvent['type'][];

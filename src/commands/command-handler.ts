@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { CrmEvent, EventSource, JsonValue } from '../../events';
-import { VersionConflictError, ValidationError, type RecordKind } from '../domain/errors';
+import { SYSTEM_ACTOR_ID, streamIds } from '../../events';
+import { ForbiddenError, VersionConflictError, ValidationError, type RecordKind } from '../domain/errors';
+import { PRIVILEGE_DESCRIPTIONS, allows, depthOf, type Privilege } from '../domain/security/privileges';
+import { userDecider } from '../domain/user/user.decider';
+import { initialUserState } from '../domain/user/user.state';
+import { isUuid } from '../shared/ids';
 import { IdempotencyKeyReusedError, IdempotentReplay, WrongExpectedVersionError } from '../event-store/errors';
 import {
   CATCH_UP_START,
@@ -45,6 +50,13 @@ export interface CommandScope {
   versionOf(streamId: string): number;
   /** A stream this command creates under a fresh id: its initial state, without reading (appended with "no stream"). */
   fresh<State, Event extends CrmEvent>(streamId: string, fold: Fold<State, Event>): State;
+  /**
+   * Checks, before anything is decided, that the acting user may use `privilege` — on a record owned by
+   * `ownerId` when the privilege is about a record. Throws ForbiddenError naming the missing privilege.
+   * Every command calls it; the actor's user stream becomes a condition of the append, so a role taken
+   * away meanwhile refuses the command instead of letting it through.
+   */
+  authorize(privilege: Privilege, ownerId?: string | null): Promise<void>;
 }
 
 /** What a plan decided: the events per stream, the streams that must not move, and the answer to return. */
@@ -134,8 +146,9 @@ export class CommandHandler {
     }
     const commandId = this.ids.next();
     for (let attempt = 0; ; attempt += 1) {
-      const scope = new Scope(this.store, this.cache);
+      const scope = new Scope(this.store, this.cache, context.actorId);
       const decision = await plan(scope);
+      if (!scope.authorized) throw new Error(`The command ${name} decided without checking the actor's privileges`);
       const streams = scope.appendsFor(decision);
       const written = streams.some((stream) => stream.events.length > 0);
       if (!written)
@@ -218,11 +231,34 @@ interface LoadedStream {
 class Scope implements CommandScope {
   readonly loaded = new Map<string, LoadedStream>();
   readonly pinned = new Map<string, { kind: RecordKind; id: string; expected: number }>();
+  /** Streams read by the scope itself that the append must hold (the actor's user stream). */
+  private readonly ownConditions: string[] = [];
+  authorized = false;
 
   constructor(
     private readonly store: EventStore,
     private readonly cache: StateCache,
+    private readonly actorId: string,
   ) {}
+
+  async authorize(privilege: Privilege, ownerId?: string | null): Promise<void> {
+    this.authorized = true;
+    // The system acts for operators with access to the database itself (bootstrap, local CLI work).
+    if (this.actorId === SYSTEM_ACTOR_ID) return;
+    const stream = streamIds.user(this.actorId);
+    const actor = isUuid(this.actorId) ? await this.load(stream, userDecider) : initialUserState;
+    if (isUuid(this.actorId)) this.ownConditions.push(stream);
+    if (!actor.exists || !actor.active)
+      throw new ForbiddenError(privilege, 'Your user is deactivated or unknown: you can no longer make changes');
+    if (allows(actor.roles, privilege, this.actorId, ownerId)) return;
+    const description = PRIVILEGE_DESCRIPTIONS[privilege];
+    throw new ForbiddenError(
+      privilege,
+      depthOf(actor.roles, privilege) === 'own'
+        ? `You may ${description} only on records you own (privilege: ${privilege})`
+        : `Your roles (${actor.roles.join(', ')}) do not allow you to ${description} (privilege: ${privilege})`,
+    );
+  }
 
   async load<State, Event extends CrmEvent>(streamId: string, fold: Fold<State, Event>): Promise<State> {
     const known = this.loaded.get(streamId);
@@ -274,7 +310,7 @@ class Scope implements CommandScope {
     for (const [streamId, events] of decision.events) {
       streams.push({ streamId, expectedVersion: this.expectedFor(streamId), events });
     }
-    for (const streamId of decision.conditions ?? []) {
+    for (const streamId of new Set([...(decision.conditions ?? []), ...this.ownConditions])) {
       if (decision.events.has(streamId)) continue;
       streams.push({ streamId, expectedVersion: this.expectedFor(streamId), events: [] });
     }

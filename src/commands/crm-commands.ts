@@ -61,6 +61,9 @@ export interface EraseContactPersonalDataRequest extends Idempotent {
   readonly contactId: string;
   readonly reason: string;
 }
+export interface SetUserStateRequest extends Idempotent {
+  readonly userId: string;
+}
 export interface ChangeUserRolesRequest extends Idempotent {
   readonly userId: string;
   readonly roles: readonly Role[];
@@ -97,6 +100,7 @@ export class CrmCommands {
     const accountId = this.handler.ids.next();
     const { idempotencyKey: _key, ownerId: requestedOwner, ...input } = request;
     return this.run('createAccount', request, async (scope) => {
+      await scope.authorize('create');
       const ownerId = requestedOwner ?? this.context.actorId;
       const owner = await this.loadUser(scope, ownerId, 'ownerId');
       const references = await this.loadAccountReferences(scope, accountId, input);
@@ -118,6 +122,7 @@ export class CrmCommands {
       async (scope) => {
         const stream = streamIds.account(requireId(id, 'account', 'id'));
         const state = await scope.load(stream, accountFold);
+        await scope.authorize('update', ownerOf(state));
         scope.expectVersion(stream, expectedVersion, { kind: 'account', id });
         const references = await this.loadAccountReferences(scope, id, input);
         const events = accountDecider.decide({ type: 'UpdateAccount', accountId: id, input, references: references.states }, state);
@@ -139,10 +144,13 @@ export class CrmCommands {
     const contactId = this.handler.ids.next();
     const { idempotencyKey: _key, ownerId: requestedOwner, accountId, ...input } = request;
     return this.run('createContact', request, async (scope) => {
+      await scope.authorize('create');
       const ownerId = requestedOwner ?? this.context.actorId;
       const owner = await this.loadUser(scope, ownerId, 'ownerId');
       const accountStream = accountId ? streamIds.account(requireId(accountId, 'account', 'accountId')) : null;
       const account = accountStream && accountId ? { id: accountId, state: await scope.load(accountStream, accountFold) } : null;
+      // Starting in an account links the contact to it.
+      if (account) await scope.authorize('associate', ownerOf(account.state));
       const stream = streamIds.contact(contactId);
       const state = scope.fresh(stream, contactFold);
       const events = contactDecider.decide({ type: 'CreateContact', contactId, input, ownerId, owner, account }, state);
@@ -158,6 +166,7 @@ export class CrmCommands {
       async (scope) => {
         const stream = streamIds.contact(requireId(id, 'contact', 'id'));
         const state = await scope.load(stream, contactFold);
+        await scope.authorize('update', ownerOf(state));
         scope.expectVersion(stream, expectedVersion, { kind: 'contact', id });
         const events = contactDecider.decide({ type: 'UpdateContact', contactId: id, input }, state);
         return { events: new Map([[stream, events]]), result: { id } };
@@ -186,10 +195,12 @@ export class CrmCommands {
         const accountId = requireId(request.accountId, 'account', 'accountId');
         const accountStream = streamIds.account(accountId);
         const account = await scope.load(accountStream, accountFold);
+        await scope.authorize('associate', ownerOf(account));
         const contactIds = [...new Set(request.contactIds)];
         const contacts = [];
         for (const [index, contactId] of contactIds.entries()) {
           const state = await scope.load(streamIds.contact(requireId(contactId, 'contact', `contactIds[${index}]`)), contactFold);
+          await scope.authorize('associate', ownerOf(state));
           const linkedElsewhere = state.exists && state.accountId !== null && state.accountId !== accountId;
           const currentAccount = linkedElsewhere ? await scope.load(streamIds.account(state.accountId), accountFold) : null;
           contacts.push({ contactId, state, currentAccount });
@@ -211,6 +222,7 @@ export class CrmCommands {
         const contactId = requireId(request.contactId, 'contact', 'contactId');
         const stream = streamIds.contact(contactId);
         const state = await scope.load(stream, contactFold);
+        await scope.authorize('associate', ownerOf(state));
         const events = contactDecider.decide({ type: 'DisassociateContactFromAccount', contactId }, state);
         return { events: new Map([[stream, events]]), result: { id: contactId } };
       },
@@ -229,9 +241,9 @@ export class CrmCommands {
       async (scope) => {
         const contactId = requireId(request.contactId, 'contact', 'contactId');
         const stream = streamIds.contact(contactId);
+        await scope.authorize('erasePersonalData');
         const state = await scope.load(stream, contactFold);
-        const actor = await scope.load(streamIds.user(this.context.actorId), userFold);
-        const events = contactDecider.decide({ type: 'EraseContactPersonalData', contactId, reason: request.reason, actor }, state);
+        const events = contactDecider.decide({ type: 'EraseContactPersonalData', contactId, reason: request.reason }, state);
         return { events: new Map([[stream, events]]), eraseSubjects: events.length > 0 ? [contactId] : [], result: { id: contactId } };
       },
       streamIds.contact(request.contactId),
@@ -248,6 +260,7 @@ export class CrmCommands {
           case 'ACCOUNT': {
             const stream = streamIds.account(requireId(id, 'account', 'id'));
             const state = await scope.load(stream, accountFold);
+            await scope.authorize('assign', ownerOf(state));
             const owner = await this.loadUser(scope, ownerId, 'ownerId');
             const events = accountDecider.decide({ type: 'AssignAccountOwner', accountId: id, ownerId, owner }, state);
             return { events: new Map([[stream, events]]), result: { id, recordType: 'ACCOUNT' } };
@@ -255,6 +268,7 @@ export class CrmCommands {
           case 'CONTACT': {
             const stream = streamIds.contact(requireId(id, 'contact', 'id'));
             const state = await scope.load(stream, contactFold);
+            await scope.authorize('assign', ownerOf(state));
             const owner = await this.loadUser(scope, ownerId, 'ownerId');
             const events = contactDecider.decide({ type: 'AssignContactOwner', contactId: id, ownerId, owner }, state);
             return { events: new Map([[stream, events]]), result: { id, recordType: 'CONTACT' } };
@@ -264,6 +278,7 @@ export class CrmCommands {
           case 'INVOICE':
           case 'ACTIVITY':
           case 'IMPORT_JOB':
+            await scope.authorize('assign');
             throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner to assign yet`);
           default:
             return assertNever(request.recordType);
@@ -276,6 +291,7 @@ export class CrmCommands {
   registerUser(request: RegisterUserRequest): Promise<CommandOutcome<RecordResult>> {
     const userId = this.handler.ids.next();
     return this.run('registerUser', request, async (scope) => {
+      await scope.authorize('manageUsers');
       const email = typeof request.email === 'string' ? request.email.trim() : '';
       const claimStream = streamIds.userEmail(email);
       const emailClaim = await scope.load(claimStream, emailClaimFold);
@@ -303,6 +319,7 @@ export class CrmCommands {
       async (scope) => {
         const userId = requireId(request.userId, 'user', 'userId');
         const stream = streamIds.user(userId);
+        await scope.authorize('manageUsers');
         const state = await scope.load(stream, userFold);
         const events = userDecider.decide({ type: 'ChangeUserRoles', userId, roles: request.roles }, state);
         return { events: new Map([[stream, events]]), result: { id: userId } };
@@ -312,6 +329,34 @@ export class CrmCommands {
   }
 
   /** Runs a command; `target` is the record stream it changes, if it changes an existing one. */
+  /** Deactivates a user: their tokens are refused from then on; their records and history stay. */
+  deactivateUser(request: SetUserStateRequest): Promise<CommandOutcome<RecordResult>> {
+    return this.onUser('deactivateUser', request, (userId) => ({ type: 'DeactivateUser', userId, actorId: this.context.actorId }));
+  }
+
+  activateUser(request: SetUserStateRequest): Promise<CommandOutcome<RecordResult>> {
+    return this.onUser('activateUser', request, (userId) => ({ type: 'ActivateUser', userId }));
+  }
+
+  private onUser(
+    name: string,
+    request: SetUserStateRequest,
+    command: (userId: string) => Parameters<typeof userDecider.decide>[0],
+  ): Promise<CommandOutcome<RecordResult>> {
+    return this.run(
+      name,
+      request,
+      async (scope) => {
+        await scope.authorize('manageUsers');
+        const userId = requireId(request.userId, 'user', 'userId');
+        const stream = streamIds.user(userId);
+        const state = await scope.load(stream, userFold);
+        return { events: new Map([[stream, userDecider.decide(command(userId), state)]]), result: { id: userId } };
+      },
+      streamIds.user(request.userId),
+    );
+  }
+
   private run<Result extends JsonValue>(
     name: string,
     request: Idempotent,
@@ -333,6 +378,7 @@ export class CrmCommands {
       async (scope) => {
         const stream = streamIds.account(requireId(request.id, 'account', 'id'));
         const state = await scope.load(stream, accountFold);
+        await scope.authorize('deactivate', ownerOf(state));
         scope.expectVersion(stream, request.expectedVersion, { kind: 'account', id: request.id });
         return { events: new Map([[stream, accountDecider.decide(command(request.id), state)]]), result: { id: request.id } };
       },
@@ -351,6 +397,7 @@ export class CrmCommands {
       async (scope) => {
         const stream = streamIds.contact(requireId(request.id, 'contact', 'id'));
         const state = await scope.load(stream, contactFold);
+        await scope.authorize('deactivate', ownerOf(state));
         scope.expectVersion(stream, request.expectedVersion, { kind: 'contact', id: request.id });
         return { events: new Map([[stream, contactDecider.decide(command(request.id), state)]]), result: { id: request.id } };
       },
@@ -387,6 +434,11 @@ export class CrmCommands {
     }
     return { streams, states };
   }
+}
+
+/** The owner of a record, when it exists (privileges with the depth "own" compare it with the actor). */
+function ownerOf(state: { readonly exists: boolean; readonly ownerId?: string }): string | undefined {
+  return state.exists ? state.ownerId : undefined;
 }
 
 /** Ids are UUIDs; anything else names no record. */

@@ -1,4 +1,5 @@
-import { streamIds, type JsonValue, type RecordedEvent } from '../../events';
+import { streamIds, type JsonValue, type RecordedEvent, type Role } from '../../events';
+import { PRIVILEGE_DESCRIPTIONS, allows } from '../domain/security/privileges';
 import { accountsByIds } from '../../projections/account/account.queries';
 import { addressFromColumns } from '../../projections/address-columns';
 import { contactsByIds } from '../../projections/contact/contact.queries';
@@ -34,9 +35,12 @@ export class PersonalDataService {
    * account. For an erased contact: that it was erased, when, by whom and why — and no personal data.
    * Only administrators may export (the caller passes the viewer's roles).
    */
-  async exportContact(contactId: string, viewerRoles: readonly string[], now: Date): Promise<PersonalDataExport> {
-    if (!viewerRoles.includes('ADMINISTRATOR')) {
-      throw new ForbiddenError('export personal data', "Exporting a person's data is an administrator's privilege (export personal data)");
+  async exportContact(contactId: string, viewerRoles: readonly Role[], now: Date): Promise<PersonalDataExport> {
+    if (!allows(viewerRoles, 'erasePersonalData', '')) {
+      throw new ForbiddenError(
+        'erasePersonalData',
+        `Your roles do not allow you to ${PRIVILEGE_DESCRIPTIONS.erasePersonalData} (privilege: erasePersonalData)`,
+      );
     }
     if (!isUuid(contactId)) throw new NotFoundError('contact', contactId.slice(0, 100), 'contactId');
     const events = await this.crm.store.readStream(streamIds.contact(contactId));

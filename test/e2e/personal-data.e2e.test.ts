@@ -65,7 +65,7 @@ describe.each(TEST_DATABASES)("a person's rights over GraphQL on $name", (databa
     const denied = await manager.client.error<EraseContactPersonalDataMutationVariables>('EraseContactPersonalData', {
       input: { contactId, reason: 'because' },
     });
-    expect(denied.extensions).toMatchObject({ code: 'FORBIDDEN', privilege: 'erase personal data' });
+    expect(denied.extensions).toMatchObject({ code: 'FORBIDDEN', privilege: 'erasePersonalData' });
     const deniedExport = await manager.client.error<ExportContactPersonalDataQueryVariables>('ExportContactPersonalData', { contactId });
     expect(deniedExport.extensions.code).toBe('FORBIDDEN');
     const blank = await server.admin.error<EraseContactPersonalDataMutationVariables>('EraseContactPersonalData', {

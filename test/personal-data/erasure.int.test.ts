@@ -176,6 +176,6 @@ describe.each(TEST_DATABASES)('erasing a person’s data on $name', (database) =
     expect(exported.erasedAt).toEqual(expect.any(String));
     const text = JSON.stringify(exported);
     for (const secret of SECRETS) expect(text).not.toContain(secret);
-    await expect(service().exportContact(contactId, ['SALES_MANAGER'], new Date())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(service().exportContact(contactId, ['SALES_MANAGER'] as const, new Date())).rejects.toBeInstanceOf(ForbiddenError);
   });
 });

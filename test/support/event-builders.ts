@@ -44,8 +44,22 @@ export function contactCreated(overrides: Partial<ContactProfile> = {}, contactI
   return { type: 'ContactCreated', schemaVersion: 1, data: { contactId, ownerId: OWNER, ...emptyContactProfile, ...overrides } };
 }
 
-export const existingUser: UserState = { exists: true, id: OWNER, email: 'owner@example.com', name: 'Owner', roles: ['SALESPERSON'] };
-export const otherUser: UserState = { exists: true, id: OTHER_USER, email: 'other@example.com', name: 'Other', roles: ['SALESPERSON'] };
+export const existingUser: UserState = {
+  exists: true,
+  id: OWNER,
+  email: 'owner@example.com',
+  name: 'Owner',
+  roles: ['SALESPERSON'],
+  active: true,
+};
+export const otherUser: UserState = {
+  exists: true,
+  id: OTHER_USER,
+  email: 'other@example.com',
+  name: 'Other',
+  roles: ['SALESPERSON'],
+  active: true,
+};
 
 export function activeAccount(id = ACCOUNT, name = 'Contoso'): AccountState {
   return { exists: true, id, profile: { ...emptyAccountProfile, name }, ownerId: OWNER, status: 'active' };

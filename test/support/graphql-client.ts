@@ -1,6 +1,8 @@
+import { Kind, parse, print, visit, type ASTNode, type FragmentDefinitionNode } from 'graphql';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino from 'pino';
+import { OFFLINE_ADDRESS_PROVIDER } from '../../src/addresses/address-provider.config';
 import type { Crm, CrmOptions } from '../../src/app/open-crm';
 import { issueToken } from '../../src/auth/tokens';
 import type { Config } from '../../src/config';
@@ -10,12 +12,46 @@ import { TEST_DATA_KEY, TEST_JWT_SECRET } from './test-secrets';
 
 const OPERATIONS_DIR = join(__dirname, '..', 'operations');
 
-/** Every operation and fragment in test/operations, as one document; requests pick one by name. */
-const DOCUMENT = readdirSync(OPERATIONS_DIR)
-  .filter((file) => file.endsWith('.graphql'))
-  .sort()
-  .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'))
-  .join('\n');
+/** Every operation and fragment in test/operations; a request sends one operation and the fragments it uses. */
+const DEFINITIONS = parse(
+  readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file) => readFileSync(join(OPERATIONS_DIR, file), 'utf8'))
+    .join('\n'),
+).definitions;
+
+const documents = new Map<string, string>();
+
+/** The text of one operation with exactly the fragments it spreads (transitively). */
+function documentFor(operationName: string): string {
+  const cached = documents.get(operationName);
+  if (cached) return cached;
+  const operation = DEFINITIONS.find(
+    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === operationName,
+  );
+  if (!operation) throw new Error(`No operation ${operationName} in test/operations`);
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  const pending: ASTNode[] = [operation];
+  while (pending.length > 0) {
+    visit(pending.pop()!, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        if (fragments.has(name)) return;
+        const fragment = DEFINITIONS.find(
+          (definition): definition is FragmentDefinitionNode =>
+            definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === name,
+        );
+        if (!fragment) throw new Error(`No fragment ${name} in test/operations`);
+        fragments.set(name, fragment);
+        pending.push(fragment);
+      },
+    });
+  }
+  const text = [operation, ...fragments.values()].map((definition) => print(definition)).join('\n\n');
+  documents.set(operationName, text);
+  return text;
+}
 
 export interface GraphQLResponse<Data> {
   readonly status: number;
@@ -31,7 +67,7 @@ export class GraphQLTestClient {
   ) {}
 
   async request<Data, Variables = Record<string, never>>(operationName: string, variables?: Variables): Promise<GraphQLResponse<Data>> {
-    return this.send({ query: DOCUMENT, operationName, variables: variables ?? {} });
+    return this.send({ query: documentFor(operationName), operationName, variables: variables ?? {} });
   }
 
   /** The data of an operation that must succeed. */
@@ -103,6 +139,7 @@ async function launch(
     logLevel: 'silent',
     dataDir: dataDir.path,
     maxReadyLag: 10_000,
+    addresses: OFFLINE_ADDRESS_PROVIDER,
   };
   let banner = '';
   const running = await startServer(config, { logger: pino({ level: 'silent' }), announce: (text) => (banner += text), crm: crmOptions });

@@ -64,7 +64,9 @@ function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Parti
     userId,
     commands: (context = {}) => readingYourWrites(crm, crm.commands({ actorId: userId, source: 'api', ...context })),
     async addUser(email, name = email.split('@')[0]!) {
-      const outcome = await self.commands().registerUser({ email, name, roles: ['SALESPERSON'] });
+      const outcome = await self
+        .commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })
+        .registerUser({ email, name, roles: ['SALESPERSON'] });
       return outcome.result.id;
     },
     async reopen(reopenOptions = {}) {

@@ -1,6 +1,7 @@
 import type { AccountEvent, AccountProfile } from '../../../events';
 import { assertNever } from '../../shared/assert-never';
 import type { Decider } from '../decider';
+import { requireActiveOwner } from '../user/require-owner';
 import { NotFoundError, RecordInactiveError, ValidationError } from '../errors';
 import { InputCheck, LIMITS, sameValue } from '../validation';
 import type { AccountCommand, AccountFieldsInput, AccountReferences } from './account.commands';
@@ -13,7 +14,7 @@ export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent>
     switch (command.type) {
       case 'CreateAccount': {
         if (state.exists) throw ValidationError.of('id', `Account ${command.accountId} already exists`);
-        if (!command.owner.exists) throw new NotFoundError('user', command.ownerId, 'ownerId');
+        requireActiveOwner(command.owner, command.ownerId);
         const profile = checkProfile(command.accountId, command.input, null, command.references) as AccountProfile;
         return [{ type: 'AccountCreated', schemaVersion: 1, data: { accountId: command.accountId, ownerId: command.ownerId, ...profile } }];
       }
@@ -33,7 +34,7 @@ export const accountDecider: Decider<AccountCommand, AccountState, AccountEvent>
       }
       case 'AssignAccountOwner': {
         const account = requireActive(state, command.accountId);
-        if (!command.owner.exists) throw new NotFoundError('user', command.ownerId, 'ownerId');
+        requireActiveOwner(command.owner, command.ownerId);
         if (account.ownerId === command.ownerId) return [];
         return [
           {

@@ -46,6 +46,4 @@ export type ContactCommand =
       readonly type: 'EraseContactPersonalData';
       readonly contactId: string;
       readonly reason: string;
-      /** The user asking: only administrators may erase a person's data. */
-      readonly actor: UserState;
     };

@@ -2,7 +2,8 @@ import type { ContactEvent, ContactProfile } from '../../../events';
 import { assertNever } from '../../shared/assert-never';
 import { requireActive as requireActiveAccount } from '../account/account.decider';
 import type { Decider } from '../decider';
-import { ContactAlreadyAssociatedError, ForbiddenError, NotFoundError, RecordInactiveError, ValidationError } from '../errors';
+import { requireActiveOwner } from '../user/require-owner';
+import { ContactAlreadyAssociatedError, NotFoundError, RecordInactiveError, ValidationError } from '../errors';
 import { InputCheck, LIMITS, sameValue } from '../validation';
 import type { ContactCommand, ContactFieldsInput } from './contact.commands';
 import { contactFullName, evolveContact, initialContactState, type ContactState } from './contact.state';
@@ -14,7 +15,7 @@ export const contactDecider: Decider<ContactCommand, ContactState, ContactEvent>
     switch (command.type) {
       case 'CreateContact': {
         if (state.exists) throw ValidationError.of('id', `Contact ${command.contactId} already exists`);
-        if (!command.owner.exists) throw new NotFoundError('user', command.ownerId, 'ownerId');
+        requireActiveOwner(command.owner, command.ownerId);
         const profile = checkProfile(command.input, null) as ContactProfile;
         const created: ContactEvent = {
           type: 'ContactCreated',
@@ -41,7 +42,7 @@ export const contactDecider: Decider<ContactCommand, ContactState, ContactEvent>
       }
       case 'AssignContactOwner': {
         const contact = requireActive(state, command.contactId);
-        if (!command.owner.exists) throw new NotFoundError('user', command.ownerId, 'ownerId');
+        requireActiveOwner(command.owner, command.ownerId);
         if (contact.ownerId === command.ownerId) return [];
         return [
           {
@@ -76,9 +77,7 @@ export const contactDecider: Decider<ContactCommand, ContactState, ContactEvent>
         ];
       }
       case 'EraseContactPersonalData': {
-        if (!command.actor.exists || !command.actor.roles.includes('ADMINISTRATOR')) {
-          throw new ForbiddenError('erase personal data', "Erasing a person's data is an administrator's privilege (erase personal data)");
-        }
+        // Who may ask is a privilege (erasePersonalData), checked by the command layer before deciding.
         // Erasure is allowed on an inactive contact too: a person's rights do not depend on the record's state.
         const contact = requireExisting(state, command.contactId);
         const check = new InputCheck();

@@ -11,4 +11,6 @@ export type UserCommand =
       /** Who holds the e-mail address now. */
       readonly emailClaim: EmailClaimState;
     }
-  | { readonly type: 'ChangeUserRoles'; readonly userId: string; readonly roles: readonly Role[] };
+  | { readonly type: 'ChangeUserRoles'; readonly userId: string; readonly roles: readonly Role[] }
+  | { readonly type: 'DeactivateUser'; readonly userId: string; readonly actorId: string }
+  | { readonly type: 'ActivateUser'; readonly userId: string };

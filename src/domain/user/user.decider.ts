@@ -1,7 +1,7 @@
 import { ROLES, type Role, type UserEvent } from '../../../events';
 import { assertNever } from '../../shared/assert-never';
 import type { Decider } from '../decider';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, RecordInactiveError, ValidationError } from '../errors';
 import { InputCheck, LIMITS } from '../validation';
 import type { UserCommand } from './user.commands';
 import { evolveUser, initialUserState, type UserState } from './user.state';
@@ -29,11 +29,24 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
       }
       case 'ChangeUserRoles': {
         if (!state.exists) throw new NotFoundError('user', command.userId, 'userId');
+        if (!state.active) throw new RecordInactiveError('user', command.userId, `The user ${command.userId} is deactivated`, 'userId');
         const check = new InputCheck();
         const roles = checkRoles(check, command.roles);
         check.done();
         if (sameRoles(roles, state.roles)) return [];
         return [{ type: 'UserRolesChanged', schemaVersion: 1, data: { userId: command.userId, roles, previousRoles: state.roles } }];
+      }
+      case 'DeactivateUser': {
+        if (!state.exists) throw new NotFoundError('user', command.userId, 'userId');
+        // An administrator locking themselves out would leave no one to undo it.
+        if (command.userId === command.actorId) throw ValidationError.of('userId', 'you cannot deactivate yourself');
+        if (!state.active) return [];
+        return [{ type: 'UserDeactivated', schemaVersion: 1, data: { userId: command.userId } }];
+      }
+      case 'ActivateUser': {
+        if (!state.exists) throw new NotFoundError('user', command.userId, 'userId');
+        if (state.active) return [];
+        return [{ type: 'UserActivated', schemaVersion: 1, data: { userId: command.userId } }];
       }
       default:
         return assertNever(command);

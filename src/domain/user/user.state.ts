@@ -4,16 +4,28 @@ import { assertNever } from '../../shared/assert-never';
 /** A user of the CRM as its events define it. */
 export type UserState =
   | { readonly exists: false }
-  | { readonly exists: true; readonly id: string; readonly email: string; readonly name: string; readonly roles: readonly Role[] };
+  | {
+      readonly exists: true;
+      readonly id: string;
+      readonly email: string;
+      readonly name: string;
+      readonly roles: readonly Role[];
+      /** False once deactivated: the user can no longer act. */
+      readonly active: boolean;
+    };
 
 export const initialUserState: UserState = { exists: false };
 
 export function evolveUser(state: UserState, event: UserEvent): UserState {
   switch (event.type) {
     case 'UserRegistered':
-      return { exists: true, id: event.data.userId, email: event.data.email, name: event.data.name, roles: event.data.roles };
+      return { exists: true, id: event.data.userId, email: event.data.email, name: event.data.name, roles: event.data.roles, active: true };
     case 'UserRolesChanged':
       return state.exists ? { ...state, roles: event.data.roles } : state;
+    case 'UserDeactivated':
+      return state.exists ? { ...state, active: false } : state;
+    case 'UserActivated':
+      return state.exists ? { ...state, active: true } : state;
     case 'UserEmailClaimed':
       // Lives on the e-mail's own stream; a user's stream never holds it.
       return state;
