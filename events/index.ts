@@ -1,15 +1,18 @@
 import { ACCOUNT_EVENT_TYPES, type AccountEvent } from './account.events';
 import { CONTACT_EVENT_TYPES, type ContactEvent } from './contact.events';
+import { ORGANIZATION_EVENT_TYPES, type OrganizationEvent } from './organization.events';
 import { USER_EVENT_TYPES, type UserEvent } from './user.events';
 
 export type * from './account.events';
 export type * from './contact.events';
+export type * from './organization.events';
 export type * from './user.events';
 export type * from './address';
 export type * from './event';
 export type * from './recorded-event';
 export { ACCOUNT_EVENT_TYPES } from './account.events';
 export { CONTACT_EVENT_TYPES } from './contact.events';
+export { ORGANIZATION_EVENT_TYPES, ORGANIZATION_SETTINGS_STREAM, DEFAULT_ORGANIZATION_SETTINGS } from './organization.events';
 export { USER_EVENT_TYPES, ROLES } from './user.events';
 export { ADDRESS_PARTS } from './address';
 export { SYSTEM_ACTOR_ID } from './event';
@@ -19,12 +22,17 @@ export { streamIds, recordOfStream } from './streams';
 export { upcast, CURRENT_SCHEMA_VERSIONS } from './upcasters';
 
 /** Every event the CRM records. */
-export type CrmEvent = AccountEvent | ContactEvent | UserEvent;
+export type CrmEvent = AccountEvent | ContactEvent | UserEvent | OrganizationEvent;
 export type CrmEventType = CrmEvent['type'];
 /** The event of the given type, e.g. `EventOfType<'AccountCreated'>`. */
 export type EventOfType<T extends CrmEventType> = Extract<CrmEvent, { type: T }>;
 
-export const CRM_EVENT_TYPES: readonly CrmEventType[] = [...ACCOUNT_EVENT_TYPES, ...CONTACT_EVENT_TYPES, ...USER_EVENT_TYPES];
+export const CRM_EVENT_TYPES: readonly CrmEventType[] = [
+  ...ACCOUNT_EVENT_TYPES,
+  ...CONTACT_EVENT_TYPES,
+  ...USER_EVENT_TYPES,
+  ...ORGANIZATION_EVENT_TYPES,
+];
 
 export function isCrmEventType(type: string): type is CrmEventType {
   return (CRM_EVENT_TYPES as readonly string[]).includes(type);

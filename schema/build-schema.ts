@@ -3,10 +3,12 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver';
 import { AccountConnectionResolver } from './account/account.type';
+import { AddressSuggestionResolver } from './address-suggestion/address-suggestion.resolver';
 import { DateTimeScalar } from './common/scalars';
 import { ContactResolver } from './contact/contact.resolver';
 import { ContactConnectionResolver } from './contact/contact.type';
 import { NodeResolver } from './node/node.resolver';
+import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
 import { UserResolver } from './user/user.resolver';
 import { User } from './user/user.type';
 
@@ -15,7 +17,16 @@ let built: GraphQLSchema | undefined;
 /** The CRM's GraphQL schema (built once per process). */
 export function buildCrmSchema(): GraphQLSchema {
   built ??= buildSchemaSync({
-    resolvers: [AccountResolver, AccountConnectionResolver, ContactResolver, ContactConnectionResolver, UserResolver, NodeResolver],
+    resolvers: [
+      AccountResolver,
+      AccountConnectionResolver,
+      ContactResolver,
+      ContactConnectionResolver,
+      UserResolver,
+      NodeResolver,
+      OrganizationSettingsResolver,
+      AddressSuggestionResolver,
+    ],
     orphanedTypes: [User],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,

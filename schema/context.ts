@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Role } from '../events';
 import type { ReadModels } from '../projections/read-models';
+import type { AddressProvider } from '../src/addresses/address-provider';
 import type { CommandOutcome } from '../src/commands/command-handler';
 import type { CrmCommands, EraseContactPersonalDataRequest, RecordResult } from '../src/commands/crm-commands';
+import type { OrganizationCommands } from '../src/commands/organization-commands';
 import type { PersonalDataExport } from '../src/personal-data/personal-data-service';
 import type { CatchUpCheckpoint } from '../src/event-store/event-store';
 import type { Loaders } from './loaders';
@@ -21,6 +23,10 @@ export interface GraphQLContext {
   readonly requestId: string;
   /** Commands issued as the viewer, with the request as their correlation. */
   readonly commands: CrmCommands;
+  /** The organisation-wide commands (settings), issued as the viewer. */
+  readonly organization: OrganizationCommands;
+  /** Where address suggestions come from (the configured provider, offline by default). */
+  readonly addresses: AddressProvider;
   /** The read models (committed data only). */
   readonly db: Kysely<ReadModels>;
   readonly loaders: Loaders;

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { loadAddressProviderConfig, type AddressProviderConfig } from './addresses/address-provider.config';
 
 /** The server's configuration, from the environment (a `.env` file in the working directory is read too). */
 export interface Config {
@@ -20,6 +21,8 @@ export interface Config {
   readonly dataDir: string;
   /** /readyz reports not ready while a read model is more than this many events behind. */
   readonly maxReadyLag: number;
+  /** Where address suggestions come from: ADDRESS_PROVIDER and its settings. */
+  readonly addresses: AddressProviderConfig;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     dataDir,
     maxReadyLag,
+    addresses: loadAddressProviderConfig(env),
   };
 }
 

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
+import type { AddressProvider } from '../addresses/address-provider';
+import { OfflineAddressProvider } from '../addresses/offline/offline-address-provider';
 import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
 import { CommandHandler, type CommandContext } from '../commands/command-handler';
@@ -49,6 +51,8 @@ export interface CrmOptions {
   /** Whether this process runs catch-up projectors (default true). */
   readonly runProjectors?: boolean;
   readonly logger?: Pick<Logger, 'warn' | 'error' | 'info'>;
+  /** Where address suggestions come from (the offline index by default). */
+  readonly addressProvider?: AddressProvider;
 }
 
 /** How far a projection is behind the event store. */
@@ -69,6 +73,8 @@ export interface Crm {
   readonly handler: CommandHandler;
   readonly projector: Projector;
   readonly clock: Clock;
+  /** Where address suggestions come from. */
+  readonly addresses: AddressProvider;
   /** The commands, issued by the given actor. */
   commands(context: CommandContext): CrmCommands;
   /** Resolves once the read models include the change at `checkpoint`. */
@@ -163,6 +169,7 @@ async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions,
     handler,
     projector,
     clock,
+    addresses: options.addressProvider ?? new OfflineAddressProvider(),
     commands: (context) => new CrmCommands(handler, context),
     // Inline projections commit with the events: once an append is acknowledged, its read models are too.
     readYourWrites: () => Promise.resolve(),
@@ -228,6 +235,7 @@ async function openCatchUpCrm(
     handler,
     projector,
     clock,
+    addresses: options.addressProvider ?? new OfflineAddressProvider(),
     commands: (context) => new CrmCommands(handler, context),
     readYourWrites: (checkpoint) => progress.waitFor(checkpoint, timeout),
     lag: async () => {

@@ -1,5 +1,6 @@
 /** The codes a client sees in `extensions.code` for a refused command. */
-export type DomainErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RECORD_INACTIVE' | 'CONTACT_ALREADY_ASSOCIATED' | 'FORBIDDEN';
+export type DomainErrorCode =
+  'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RECORD_INACTIVE' | 'CONTACT_ALREADY_ASSOCIATED' | 'FORBIDDEN' | 'FEATURE_DISABLED';
 
 export type RecordKind = 'account' | 'contact' | 'user';
 

@@ -2,6 +2,7 @@ import type { GraphQLContext } from '../../schema/context';
 import { createLoaders } from '../../schema/loaders';
 import { rolesOf, type UserRow } from '../../projections/user/user.queries';
 import type { Crm } from '../app/open-crm';
+import { OrganizationCommands } from '../commands/organization-commands';
 import { PersonalDataService } from '../personal-data/personal-data-service';
 
 /** What the resolvers of one request get, acting as `user` (already authenticated). */
@@ -13,6 +14,8 @@ export function graphQLContextFor(crm: Crm, user: UserRow, requestId: string): G
     viewer: { id: user.id, name: user.name, email: user.email, roles },
     requestId,
     commands: crm.commands(commandContext),
+    organization: new OrganizationCommands(crm.handler, commandContext),
+    addresses: crm.addresses,
     personalData: {
       erase: (request) => personalData.eraseContact(commandContext, request),
       export: (contactId) => personalData.exportContact(contactId, roles, crm.clock.now()),

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
+import { createAddressProvider } from '../addresses/create-address-provider';
 import { ensureAdministrator } from '../app/bootstrap';
 import { openCrm, type Crm, type CrmOptions } from '../app/open-crm';
 import { issueToken } from '../auth/tokens';
@@ -32,6 +33,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const announce = options.announce ?? ((text: string) => process.stdout.write(text));
   const crm = await openCrm({
     logger,
+    addressProvider: createAddressProvider(config.addresses, logger),
     ...options.crm,
     databaseUrl: config.databaseUrl,
     eventStoreUrl: config.eventStoreUrl,

@@ -84,7 +84,7 @@ describe('the crm command', () => {
     const before = await dumpOf(url);
     const rebuilt = await crm(dir.path, 'rebuild');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stderr).toMatch(/Rebuilt users, accounts, contacts from \d+ events/u);
+    expect(rebuilt.stderr).toMatch(/Rebuilt users, accounts, contacts, organization_settings from \d+ events/u);
     expect(await dumpOf(url)).toEqual(before);
     expect((before.accounts as unknown[]).length).toBe(30);
   });

@@ -227,7 +227,12 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     const { projections } = (await ready.json()) as { projections: { projection: string; lag: number }[] };
-    expect(projections.map((projection) => projection.projection).sort()).toEqual(['accounts', 'contacts', 'users']);
+    expect(projections.map((projection) => projection.projection).sort()).toEqual([
+      'accounts',
+      'contacts',
+      'organization_settings',
+      'users',
+    ]);
     expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/crm_projection_lag\{projection="accounts"\} \d+/u);
 
     const inspector = await openCrm({ databaseUrl: database.url, dataKey: TEST_DATA_KEY, runProjectors: false });

@@ -120,6 +120,12 @@ export type EraseContactPersonalDataInput = {
   reason: string;
 };
 
+/** The settings to change; a setting left out (or null) keeps its value. */
+export type OrganizationSettingsInput = {
+  /** Turns address suggestions on (true) or off (false). */
+  addressSuggestionsEnabled?: boolean | null | undefined;
+};
+
 /** Whether a record is in use or deactivated (read-only, hidden from most views). */
 export type RecordState =
   | 'ACTIVE'
@@ -258,6 +264,27 @@ export type AccountsWithContactsQueryVariables = Exact<{
 
 
 export type AccountsWithContactsQuery = { accounts: { totalCount: number, edges: Array<{ node: { id: string, name: string, owner: { id: string, name: string }, primaryContact: { id: string } | null, parentAccount: { id: string } | null, contacts: { totalCount: number, pageInfo: { hasNextPage: boolean }, edges: Array<{ node: { id: string, fullName: string, owner: { id: string }, account: { id: string } | null } }> } } }> } };
+
+export type AddressSuggestionsQueryVariables = Exact<{
+  query: string;
+  country?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type AddressSuggestionsQuery = { addressSuggestions: Array<{ label: string, address: { line1: string | null, line2: string | null, line3: string | null, city: string | null, stateOrProvince: string | null, postalCode: string | null, country: string | null, latitude: number | null, longitude: number | null } }> };
+
+export type OrganizationSettingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganizationSettingsQuery = { organizationSettings: { addressSuggestionsEnabled: boolean } };
+
+export type UpdateOrganizationSettingsMutationVariables = Exact<{
+  input: OrganizationSettingsInput;
+}>;
+
+
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { addressSuggestionsEnabled: boolean } };
 
 export type ContactFieldsFragment = { id: string, firstName: string, lastName: string, fullName: string, jobTitle: string | null, email: string | null, phone: string | null, mobilePhone: string | null, description: string | null, state: RecordState, version: number, createdAt: string, modifiedAt: string, address: { city: string | null, country: string | null, composite: string | null } | null, owner: { id: string }, account: { id: string, name: string } | null };
 

@@ -130,6 +130,15 @@ export type AddressInput = {
   stateOrProvince?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A suggested address: a line to show, and the address it fills in. */
+export type AddressSuggestion = {
+  __typename?: 'AddressSuggestion';
+  /** The address to fill in. Its parts (every field but `composite`) can be sent as an `AddressInput` as they are, e.g. to `createAccount`. */
+  address: Address;
+  /** What to show in the list, e.g. "Gdańsk, Pomorskie, Poland". */
+  label: Scalars['String']['output'];
+};
+
 /** Makes a user the owner of a record. */
 export type AssignOwnerInput = {
   id: Scalars['ID']['input'];
@@ -310,6 +319,8 @@ export type Mutation = {
   updateAccount: AccountPayload;
   /** Changes the fields given; refused for an inactive contact. */
   updateContact: ContactPayload;
+  /** Changes the settings given. Administrators only: anyone else gets FORBIDDEN (naming the missing privilege) and nothing changes. */
+  updateOrganizationSettings: OrganizationSettings;
 };
 
 
@@ -372,9 +383,27 @@ export type MutationUpdateContactArgs = {
   input: UpdateContactInput;
 };
 
+
+export type MutationUpdateOrganizationSettingsArgs = {
+  input: OrganizationSettingsInput;
+};
+
 /** A record with a globally unique id, fetchable with `node(id)`. */
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+/** Settings for the whole organisation; only administrators change them. */
+export type OrganizationSettings = {
+  __typename?: 'OrganizationSettings';
+  /** Whether typing the start of an address returns suggestions (`addressSuggestions`); off by default. */
+  addressSuggestionsEnabled: Scalars['Boolean']['output'];
+};
+
+/** The settings to change; a setting left out (or null) keeps its value. */
+export type OrganizationSettingsInput = {
+  /** Turns address suggestions on (true) or off (false). */
+  addressSuggestionsEnabled?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** Where a page of a list ends and whether more follow. */
@@ -392,6 +421,8 @@ export type Query = {
   account: Maybe<Account>;
   /** Accounts in a view, optionally searched (name, account number, e-mail; accent- and case-insensitive). */
   accounts: AccountConnection;
+  /** Addresses and places starting with what was typed (accent- and case-insensitive), best first. FEATURE_DISABLED until an administrator turns address suggestions on; BAD_USER_INPUT for a blank or too long query (100 characters), `first` outside 1..20 or an unknown country. */
+  addressSuggestions: Array<AddressSuggestion>;
   /** One contact by id, active or not; null when there is none. */
   contact: Maybe<Contact>;
   /** Contacts in a view, optionally searched (name, e-mail; accent- and case-insensitive). */
@@ -402,6 +433,8 @@ export type Query = {
   me: User;
   /** Any record by its id. */
   node: Maybe<Node>;
+  /** The organisation-wide settings (readable by every user). */
+  organizationSettings: OrganizationSettings;
 };
 
 
@@ -417,6 +450,13 @@ export type QueryAccountsArgs = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   view?: InputMaybe<AccountView>;
+};
+
+
+export type QueryAddressSuggestionsArgs = {
+  country?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  query: Scalars['String']['input'];
 };
 
 

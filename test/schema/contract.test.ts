@@ -38,11 +38,6 @@ const PENDING: readonly { readonly issue: string; readonly items: RegExp }[] = [
     items:
       /^(type (HealthLevel|Trend|DailyActivity|HealthFactor|RelationshipInsights|Introduction)|field (Account|Contact)\.relationship\b.*|field Contact\.introductions\b.*|enum value (Account|Contact)Order\.HEALTH_SCORE_DESC)$/u,
   },
-  {
-    issue: '#10 address suggestions',
-    items:
-      /^(type (AddressSuggestion|OrganizationSettings|OrganizationSettingsInput)|field Query\.(addressSuggestions|organizationSettings)\b.*|field Mutation\.updateOrganizationSettings\b.*)$/u,
-  },
 ];
 
 interface FieldShape {

