@@ -10,7 +10,7 @@ import { ContactConnectionResolver } from './contact/contact.type';
 import { NodeResolver } from './node/node.resolver';
 import { OrganizationSettingsResolver } from './organization/organization-settings.resolver';
 import { UserResolver } from './user/user.resolver';
-import { User } from './user/user.type';
+import { User, UserConnectionResolver } from './user/user.type';
 
 let built: GraphQLSchema | undefined;
 
@@ -23,6 +23,7 @@ export function buildCrmSchema(): GraphQLSchema {
       ContactResolver,
       ContactConnectionResolver,
       UserResolver,
+      UserConnectionResolver,
       NodeResolver,
       OrganizationSettingsResolver,
       AddressSuggestionResolver,

@@ -1,10 +1,11 @@
 import { defineProjection } from '../projection';
+import { foldText, searchText } from '../search-text';
 import { createUsersTable } from './user.table';
 
 /** The users of the CRM, for sign-in and for naming owners and actors. */
 export const userProjection = defineProjection({
   name: 'users',
-  version: 1,
+  version: 2,
   tables: ['users'],
   createTables: createUsersTable,
   rebuildInMemory: true,
@@ -17,6 +18,9 @@ export const userProjection = defineProjection({
         email_key: email.toLowerCase(),
         name,
         roles: JSON.stringify(roles),
+        state: 'ACTIVE',
+        name_key: foldText(name),
+        search_text: searchText(name, email),
         created_at: event.recordedAt,
         modified_at: event.recordedAt,
         version: event.streamVersion,
@@ -28,5 +32,9 @@ export const userProjection = defineProjection({
         modified_at: event.recordedAt,
         version: event.streamVersion,
       }),
+    UserDeactivated: (rows, event) =>
+      rows.update('users', event.data.userId, { state: 'INACTIVE', modified_at: event.recordedAt, version: event.streamVersion }),
+    UserActivated: (rows, event) =>
+      rows.update('users', event.data.userId, { state: 'ACTIVE', modified_at: event.recordedAt, version: event.streamVersion }),
   },
 });

@@ -11,6 +11,12 @@ export interface UsersTable {
   name: string;
   /** JSON array of role names. */
   roles: string;
+  /** INACTIVE once deactivated: the user's tokens are refused. */
+  state: 'ACTIVE' | 'INACTIVE';
+  /** The name folded for sorting. */
+  name_key: string;
+  /** Folded name and e-mail: what `search` matches. */
+  search_text: string;
   created_at: string;
   modified_at: string;
   version: number;
@@ -25,6 +31,9 @@ export async function createUsersTable(db: Kysely<ReadModels>, types: ColumnType
     .addColumn('email_key', types.sortKey, (col) => col.notNull().unique())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('roles', 'text', (col) => col.notNull())
+    .addColumn('state', 'text', (col) => col.notNull())
+    .addColumn('name_key', types.sortKey, (col) => col.notNull())
+    .addColumn('search_text', 'text', (col) => col.notNull())
     .addColumn('created_at', 'text', (col) => col.notNull())
     .addColumn('modified_at', 'text', (col) => col.notNull())
     .addColumn('version', 'integer', (col) => col.notNull())

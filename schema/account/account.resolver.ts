@@ -7,9 +7,11 @@ import { afterCommand } from '../common/after-command';
 import { toConnection, type ConnectionSource } from '../common/connection';
 import { AccountOrder, AccountView, ContactView, RecordView } from '../common/enums';
 import { pageSize } from '../common/paging-args';
+import { mayRead, ownerFilter } from '../common/read-scope';
 import type { JsonValue } from '../../events';
 import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
+import { loadContact } from '../contact/contact.resolver';
 import { Contact, ContactConnection } from '../contact/contact.type';
 import { User } from '../user/user.type';
 import { AssociateContactsInput, CreateAccountInput, SetStateInput, UpdateAccountInput } from './account.input';
@@ -35,8 +37,16 @@ export class AccountResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ConnectionSource<Account>> {
-    const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, ownerId };
+    const owner = ownerFilter(ctx, ownerId);
+    const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, ownerId: owner.ownerId };
     const ordering = ACCOUNT_ORDERINGS[orderBy ?? AccountOrder.NAME_ASC];
+    if (owner.empty)
+      return toConnection(
+        { rows: [], hasNextPage: false },
+        Account.fromRow,
+        (row) => encodeCursor(ordering, row),
+        () => Promise.resolve(0),
+      );
     const page = await listAccounts(ctx.db, { ...filter, orderBy: orderBy ?? AccountOrder.NAME_ASC, first: pageSize(first), after });
     return toConnection(
       page,
@@ -58,9 +68,7 @@ export class AccountResolver {
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The main person to talk to.' })
   async primaryContact(@Root() account: Account, @Ctx() ctx: GraphQLContext): Promise<Contact | null> {
-    if (!account.primaryContactId) return null;
-    const row = await ctx.loaders.contactById.load(account.primaryContactId);
-    return row ? Contact.fromRow(row) : null;
+    return account.primaryContactId ? loadContact(ctx, account.primaryContactId) : null;
   }
 
   @FieldResolver(() => ContactConnection, { description: 'The account’s contacts, by last name.' })
@@ -138,9 +146,10 @@ export class AccountResolver {
   }
 }
 
+/** The account, when it exists and the viewer may read it. */
 export async function loadAccount(ctx: GraphQLContext, id: string): Promise<Account | null> {
   const row = await ctx.loaders.accountById.load(id);
-  return row ? Account.fromRow(row) : null;
+  return row && mayRead(ctx, row.owner_id) ? Account.fromRow(row) : null;
 }
 
 export async function requireUser(ctx: GraphQLContext, id: string): Promise<User> {

@@ -9,6 +9,7 @@ import { afterCommand } from '../common/after-command';
 import { toConnection, type ConnectionSource } from '../common/connection';
 import { ContactOrder, ContactView, RecordView } from '../common/enums';
 import { pageSize } from '../common/paging-args';
+import { mayRead, ownerFilter } from '../common/read-scope';
 import type { JsonValue } from '../../events';
 import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
@@ -36,8 +37,17 @@ export class ContactResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ConnectionSource<Contact>> {
-    const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, accountId, ownerId };
+    const owner = ownerFilter(ctx, ownerId);
+    const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, accountId, ownerId: owner.ownerId };
     const order = orderBy ?? ContactOrder.LAST_NAME_ASC;
+    if (owner.empty) {
+      return toConnection(
+        { rows: [], hasNextPage: false },
+        Contact.fromRow,
+        (row) => encodeCursor(CONTACT_ORDERINGS[order], row),
+        () => Promise.resolve(0),
+      );
+    }
     const page = await listContacts(ctx.db, { ...filter, orderBy: order, first: pageSize(first), after });
     return toConnection(
       page,
@@ -114,9 +124,10 @@ export class ContactResolver {
   }
 }
 
+/** The contact, when it exists and the viewer may read it. */
 export async function loadContact(ctx: GraphQLContext, id: string): Promise<Contact | null> {
   const row = await ctx.loaders.contactById.load(id);
-  return row ? Contact.fromRow(row) : null;
+  return row && mayRead(ctx, row.owner_id) ? Contact.fromRow(row) : null;
 }
 
 async function contactPayload(ctx: GraphQLContext, id: string, outcome: CommandOutcome<JsonValue>): Promise<ContactPayload> {

@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './production-mode';
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
 import { gdprEraseCommand, gdprExportCommand } from './gdpr.command';
@@ -6,7 +7,14 @@ import { rebuildCommand } from './rebuild.command';
 import { seedCommand } from './seed.command';
 import { serveCommand } from './serve.command';
 import { tokenCommand } from './token.command';
-import { userAddCommand } from './user.command';
+import { userAddCommand, userRolesCommand, userStateCommand } from './user.command';
+
+/** `--role`, repeatable and required. */
+function roleOption(): Option {
+  return new Option('--role <role>', 'SALESPERSON, SALES_MANAGER, ADMINISTRATOR or AUDITOR (repeatable, case-insensitive)')
+    .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
+    .makeOptionMandatory();
+}
 
 /** `crm`: the CRM's command line. Reads the same configuration as the server (environment and .env). */
 const program = new Command('crm').description('Event-sourced CRM: accounts, contacts and their history').showHelpAfterError();
@@ -32,12 +40,24 @@ user
   .description('Register a user')
   .requiredOption('--email <email>', 'e-mail address (unique)')
   .requiredOption('--name <name>', 'display name')
-  .addOption(
-    new Option('--role <role>', 'SALESPERSON, SALES_MANAGER, ADMINISTRATOR or AUDITOR (repeatable, case-insensitive)')
-      .argParser((value: string, previous: string[] | undefined) => [...(previous ?? []), value])
-      .makeOptionMandatory(),
-  )
+  .addOption(roleOption())
   .action(userAddCommand);
+user
+  .command('roles')
+  .description("Replace a user's roles")
+  .requiredOption('--email <email>', 'the user')
+  .addOption(roleOption())
+  .action(userRolesCommand);
+user
+  .command('deactivate')
+  .description('Deactivate a user: their tokens are refused from now on')
+  .requiredOption('--email <email>', 'the user')
+  .action((options: { email: string }) => userStateCommand(false, options));
+user
+  .command('activate')
+  .description('Activate a deactivated user again')
+  .requiredOption('--email <email>', 'the user')
+  .action((options: { email: string }) => userStateCommand(true, options));
 
 program
   .command('seed')

@@ -70,7 +70,7 @@ describe('the crm command', () => {
     expect(result.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/u);
     const secret = readFileSync(join(dir.path, 'jwt-secret'), 'utf8').trim();
     const claims = await verifyToken(secret, result.stdout.trim());
-    expect(claims.userId).toMatch(/^[0-9a-f-]{36}$/u);
+    expect(claims.subject).toMatch(/^[0-9a-f-]{36}$/u);
     const unknown = await crm(dir.path, 'token', '--user', 'nobody@example.com');
     expect(unknown).toMatchObject({ code: 1, stdout: '' });
     expect(unknown.stderr).toContain('No user with the e-mail address nobody@example.com');

@@ -49,6 +49,13 @@ export type AssociateContactsInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Replaces a user's roles (administrators only); recorded in the audit trail. */
+export type ChangeUserRolesInput = {
+  idempotencyKey?: string | null | undefined;
+  roles: Array<Role>;
+  userId: string | number;
+};
+
 /** How a contacts list is ordered (last name, then first name). */
 export type ContactOrder =
   | 'CREATED_DESC'
@@ -141,6 +148,16 @@ export type RecordType =
   | 'OPPORTUNITY'
   | 'QUOTE';
 
+/** A new user of the CRM (administrators only). */
+export type RegisterUserInput = {
+  /** Unique, case-insensitively. */
+  email: string;
+  idempotencyKey?: string | null | undefined;
+  name: string;
+  /** At least one; privileges add up across roles. */
+  roles: Array<Role>;
+};
+
 /** A security role; a user may hold several and their privileges add up. */
 export type Role =
   | 'ADMINISTRATOR'
@@ -153,6 +170,12 @@ export type SetStateInput = {
   expectedVersion?: number | null | undefined;
   id: string | number;
   idempotencyKey?: string | null | undefined;
+};
+
+/** Deactivates or activates a user (administrators only). */
+export type SetUserStateInput = {
+  idempotencyKey?: string | null | undefined;
+  userId: string | number;
 };
 
 /** Fields left out stay as they are; a field set to null is cleared (name cannot be cleared). */
@@ -372,3 +395,40 @@ export type NodeQuery = { node:
     | { __typename: 'Contact', fullName: string, id: string }
     | { __typename: 'User', email: string | null, id: string }
    | null };
+
+export type RegisterUserMutationVariables = Exact<{
+  input: RegisterUserInput;
+}>;
+
+
+export type RegisterUserMutation = { registerUser: { position: string, user: { id: string, email: string | null, roles: Array<Role>, state: RecordState } } };
+
+export type ChangeUserRolesMutationVariables = Exact<{
+  input: ChangeUserRolesInput;
+}>;
+
+
+export type ChangeUserRolesMutation = { changeUserRoles: { user: { id: string, roles: Array<Role> } } };
+
+export type DeactivateUserMutationVariables = Exact<{
+  input: SetUserStateInput;
+}>;
+
+
+export type DeactivateUserMutation = { deactivateUser: { user: { id: string, state: RecordState } } };
+
+export type ActivateUserMutationVariables = Exact<{
+  input: SetUserStateInput;
+}>;
+
+
+export type ActivateUserMutation = { activateUser: { user: { id: string, state: RecordState } } };
+
+export type UsersQueryVariables = Exact<{
+  search?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type UsersQuery = { users: { totalCount: number, edges: Array<{ node: { id: string, name: string, email: string | null, roles: Array<Role>, state: RecordState } }> } };

@@ -170,6 +170,13 @@ export type AssociateContactsPayload = {
   position: Scalars['String']['output'];
 };
 
+/** Replaces a user's roles (administrators only); recorded in the audit trail. */
+export type ChangeUserRolesInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  roles: Array<Role>;
+  userId: Scalars['ID']['input'];
+};
+
 /** A person at a company; belongs to at most one account at a time. */
 export type Contact = Node & {
   __typename?: 'Contact';
@@ -299,10 +306,14 @@ export type Mutation = {
   activateAccount: AccountPayload;
   /** Makes a deactivated contact writable again. */
   activateContact: ContactPayload;
+  /** Activates a deactivated user again (administrators only). */
+  activateUser: UserPayload;
   /** Makes a user the owner of a record. */
   assignOwner: AssignOwnerPayload;
   /** Links contacts to an account, all or nothing; a contact of another account fails the whole call (CONTACT_ALREADY_ASSOCIATED). */
   associateContacts: AssociateContactsPayload;
+  /** Replaces a user's roles (administrators only). */
+  changeUserRoles: UserPayload;
   /** Creates an account; only the name is required. */
   createAccount: AccountPayload;
   /** Creates a contact; first and last name are required. */
@@ -311,10 +322,14 @@ export type Mutation = {
   deactivateAccount: AccountPayload;
   /** Makes the contact read-only and hides it from most views. */
   deactivateContact: ContactPayload;
+  /** Deactivates a user (administrators only): their tokens stop working at once. */
+  deactivateUser: UserPayload;
   /** Unlinks the contact from its account. */
   disassociateContact: ContactPayload;
   /** Erases the contact's personal data (administrators only): their data key is destroyed, every personal field of their history reads as erased, the record stays. */
   eraseContactPersonalData: ContactPayload;
+  /** Registers a user (administrators only). */
+  registerUser: UserPayload;
   /** Changes the fields given; refused for an inactive account. */
   updateAccount: AccountPayload;
   /** Changes the fields given; refused for an inactive contact. */
@@ -334,6 +349,11 @@ export type MutationActivateContactArgs = {
 };
 
 
+export type MutationActivateUserArgs = {
+  input: SetUserStateInput;
+};
+
+
 export type MutationAssignOwnerArgs = {
   input: AssignOwnerInput;
 };
@@ -341,6 +361,11 @@ export type MutationAssignOwnerArgs = {
 
 export type MutationAssociateContactsArgs = {
   input: AssociateContactsInput;
+};
+
+
+export type MutationChangeUserRolesArgs = {
+  input: ChangeUserRolesInput;
 };
 
 
@@ -364,6 +389,11 @@ export type MutationDeactivateContactArgs = {
 };
 
 
+export type MutationDeactivateUserArgs = {
+  input: SetUserStateInput;
+};
+
+
 export type MutationDisassociateContactArgs = {
   input: DisassociateContactInput;
 };
@@ -371,6 +401,11 @@ export type MutationDisassociateContactArgs = {
 
 export type MutationEraseContactPersonalDataArgs = {
   input: EraseContactPersonalDataInput;
+};
+
+
+export type MutationRegisterUserArgs = {
+  input: RegisterUserInput;
 };
 
 
@@ -435,6 +470,8 @@ export type Query = {
   node: Maybe<Node>;
   /** The organisation-wide settings (readable by every user). */
   organizationSettings: OrganizationSettings;
+  /** The users of the CRM by name, optionally searched (name, e-mail). */
+  users: UserConnection;
 };
 
 
@@ -485,6 +522,13 @@ export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type QueryUsersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** Whether a record is in use or deactivated (read-only, hidden from most views). */
 export type RecordState =
   | 'ACTIVE'
@@ -500,6 +544,16 @@ export type RecordType =
   | 'OPPORTUNITY'
   | 'QUOTE';
 
+/** A new user of the CRM (administrators only). */
+export type RegisterUserInput = {
+  /** Unique, case-insensitively. */
+  email: Scalars['String']['input'];
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  name: Scalars['String']['input'];
+  /** At least one; privileges add up across roles. */
+  roles: Array<Role>;
+};
+
 /** A security role; a user may hold several and their privileges add up. */
 export type Role =
   | 'ADMINISTRATOR'
@@ -512,6 +566,12 @@ export type SetStateInput = {
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** Deactivates or activates a user (administrators only). */
+export type SetUserStateInput = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  userId: Scalars['ID']['input'];
 };
 
 /** Fields left out stay as they are; a field set to null is cleared (name cannot be cleared). */
@@ -557,4 +617,30 @@ export type User = Node & {
   name: Scalars['String']['output'];
   /** The security roles the user holds. */
   roles: Array<Role>;
+  /** INACTIVE users can no longer sign in; their records and history stay. */
+  state: RecordState;
+};
+
+/** A page of User records. */
+export type UserConnection = {
+  __typename?: 'UserConnection';
+  edges: Array<UserEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One User in a list, with its cursor. */
+export type UserEdge = {
+  __typename?: 'UserEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: User;
+};
+
+/** The user after a change, and the position of the change in the event log. */
+export type UserPayload = {
+  __typename?: 'UserPayload';
+  position: Scalars['String']['output'];
+  user: User;
 };
