@@ -111,7 +111,16 @@ async function measureHttp(path: string, viewerId: string, page: PrecomputedPage
   const statements: string[] = [];
   let counting = false;
   const config = loadConfig(
-    { PORT: '0', DATABASE_URL: `sqlite:${path}`, JWT_SECRET, LOG_LEVEL: 'silent', DATA_DIR: scratch, ADMIN_EMAIL: 'admin@example.com' },
+    // No rate limit: the load generator is one user sending as fast as it can.
+    {
+      PORT: '0',
+      DATABASE_URL: `sqlite:${path}`,
+      JWT_SECRET,
+      LOG_LEVEL: 'silent',
+      DATA_DIR: scratch,
+      ADMIN_EMAIL: 'admin@example.com',
+      RATE_LIMIT_PER_MINUTE: '0',
+    },
     scratch,
   );
   const running = await startServer(config, {

@@ -23,6 +23,14 @@ export interface Config {
   readonly maxReadyLag: number;
   /** Where address suggestions come from: ADDRESS_PROVIDER and its settings. */
   readonly addresses: AddressProviderConfig;
+  /** Public keys of an identity provider whose RS256/ES256 tokens are accepted too (a JWKS file or URL). */
+  readonly jwks: { readonly file?: string; readonly url?: string; readonly issuer?: string; readonly audience?: string } | null;
+  /** Requests a minute each user may make (0: no limit). */
+  readonly rateLimitPerMinute: number;
+  /** Whether the schema can be introspected (the IDE needs it). */
+  readonly introspection: boolean;
+  /** NODE_ENV=production: field suggestions are off in error messages. */
+  readonly production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -46,6 +54,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const maxReadyLag = Number(env.MAX_READY_LAG ?? 10_000);
   if (!Number.isInteger(maxReadyLag) || maxReadyLag < 0)
     throw new ConfigError(`MAX_READY_LAG must be a whole number, got "${env.MAX_READY_LAG}"`);
+  const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? 1200);
+  if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
+    throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 for no limit), got "${env.RATE_LIMIT_PER_MINUTE}"`);
+  }
+  const jwks =
+    env.JWT_JWKS_FILE || env.JWT_JWKS_URL
+      ? {
+          ...(env.JWT_JWKS_FILE ? { file: resolve(cwd, env.JWT_JWKS_FILE) } : {}),
+          ...(env.JWT_JWKS_URL ? { url: env.JWT_JWKS_URL } : {}),
+          ...(env.JWT_ISSUER ? { issuer: env.JWT_ISSUER } : {}),
+          ...(env.JWT_AUDIENCE ? { audience: env.JWT_AUDIENCE } : {}),
+        }
+      : null;
   return {
     port,
     databaseUrl,
@@ -57,6 +78,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     maxReadyLag,
     addresses: loadAddressProviderConfig(env),
+    jwks,
+    rateLimitPerMinute,
+    introspection: (env.GRAPHQL_INTROSPECTION ?? 'true').toLowerCase() !== 'false',
+    production: env.NODE_ENV === 'production',
   };
 }
 

@@ -1,8 +1,23 @@
-import { SignJWT, errors, jwtVerify } from 'jose';
+import {
+  SignJWT,
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  decodeProtectedHeader,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTPayload,
+} from 'jose';
 
-/** What a verified token says: who the bearer is. */
+/** What a verified token says: who the bearer is (our user id, or an identity provider's subject and e-mail). */
 export interface TokenClaims {
-  readonly userId: string;
+  readonly subject: string;
+  readonly email: string | null;
+}
+
+/** Checks bearer tokens. */
+export interface TokenVerifier {
+  verify(token: string, now: Date): Promise<TokenClaims>;
 }
 
 export class InvalidTokenError extends Error {
@@ -41,18 +56,64 @@ export async function issueToken(secret: string, userId: string, expiresIn = '30
     .sign(keyOf(secret));
 }
 
-/** Verifies signature, issuer, audience and expiry; throws `InvalidTokenError` with a reason a client may see. */
+/** Verifies an HS256 token of ours: signature, issuer, audience and expiry (with 30 s of clock skew). */
 export async function verifyToken(secret: string, token: string, now: Date = new Date()): Promise<TokenClaims> {
-  try {
-    const { payload } = await jwtVerify(token, keyOf(secret), {
+  return checked(() =>
+    jwtVerify(token, keyOf(secret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,
       clockTolerance: CLOCK_TOLERANCE_S,
       currentDate: now,
       requiredClaims: ['sub', 'exp'],
-    });
-    return { userId: payload.sub! };
+    }),
+  );
+}
+
+/** Where an identity provider's public keys are, and what its tokens must say. */
+export interface KeySetOptions {
+  /** A JWKS document (e.g. read from JWT_JWKS_FILE) or the URL it is served at (JWT_JWKS_URL). */
+  readonly keys: JSONWebKeySet | URL;
+  readonly issuer?: string;
+  readonly audience?: string;
+}
+
+/**
+ * Verifies tokens: HS256 ones with our secret, RS256/ES256 ones against a public key set. Each token is
+ * checked only against the kind of key its header names, so a public key can never be used as an HMAC secret.
+ */
+export function tokenVerifier(secret: string | null, keySet: KeySetOptions | null): TokenVerifier {
+  const publicKeys = keySet ? (keySet.keys instanceof URL ? createRemoteJWKSet(keySet.keys) : createLocalJWKSet(keySet.keys)) : null;
+  return {
+    async verify(token, now) {
+      let algorithm: string | undefined;
+      try {
+        algorithm = decodeProtectedHeader(token).alg;
+      } catch {
+        throw new InvalidTokenError('The token is not valid');
+      }
+      if (algorithm === 'HS256' && secret) return verifyToken(secret, token, now);
+      if ((algorithm === 'RS256' || algorithm === 'ES256') && publicKeys) {
+        return checked(() =>
+          jwtVerify(token, publicKeys, {
+            algorithms: ['RS256', 'ES256'],
+            ...(keySet?.issuer ? { issuer: keySet.issuer } : {}),
+            ...(keySet?.audience ? { audience: keySet.audience } : {}),
+            clockTolerance: CLOCK_TOLERANCE_S,
+            currentDate: now,
+            requiredClaims: ['sub', 'exp'],
+          }),
+        );
+      }
+      throw new InvalidTokenError('The token is not valid');
+    },
+  };
+}
+
+async function checked(verify: () => Promise<{ readonly payload: JWTPayload }>): Promise<TokenClaims> {
+  try {
+    const { payload } = await verify();
+    return { subject: payload.sub!, email: typeof payload.email === 'string' ? payload.email : null };
   } catch (error) {
     if (error instanceof errors.JWTExpired) throw new InvalidTokenError('The token has expired');
     throw new InvalidTokenError('The token is not valid');

@@ -1,5 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { buildCrmSchema } from '../../schema/build-schema';
@@ -13,13 +14,36 @@ import { currentRequestId } from './request-scope';
  * the request id and reaches the client only as INTERNAL_SERVER_ERROR with that id, never a stack or SQL.
  * (The id is also in every response's `x-request-id` header.)
  */
-export function createGraphQLServer(logger: Logger): ApolloServer<GraphQLContext> {
+export function createGraphQLServer(logger: Logger, options: GraphQLServerOptions = {}): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: LIMITS.depth, ignoreIntrospection: true },
+    maxAliases: { n: LIMITS.aliases },
+    maxDirectives: { n: LIMITS.directives },
+    costLimit: { maxCost: LIMITS.cost },
+    // Apollo's own parser limit answers 400 (armor's plugin answers 500): see parseOptions below.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: options.production ?? false },
+  }).protect();
   return new ApolloServer<GraphQLContext>({
     schema: buildCrmSchema(),
     includeStacktraceInErrorResponses: false,
+    introspection: options.introspection ?? true,
+    allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: LIMITS.tokens },
+    validationRules: armor.validationRules,
     formatError: (formatted, error) => maskError(formatted, error),
-    plugins: [ApolloServerPluginLandingPageDisabled(), errorLogging(logger)],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, errorLogging(logger)],
   });
+}
+
+/** What a request may ask for at most; anything larger is refused before it runs. */
+export const LIMITS = { depth: 12, aliases: 15, directives: 50, cost: 5000, tokens: 10_000 } as const;
+
+export interface GraphQLServerOptions {
+  /** Whether clients may introspect the schema (the IDE needs it). */
+  readonly introspection?: boolean;
+  /** Production hides field suggestions ("Did you mean …?") from error messages. */
+  readonly production?: boolean;
 }
 
 function isClientError(error: GraphQLFormattedError): boolean {

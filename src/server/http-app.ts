@@ -9,9 +9,11 @@ import { pinoHttp } from 'pino-http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphQLContext } from '../../schema/context';
 import { unauthenticated } from '../../schema/errors';
-import { usersByIds } from '../../projections/user/user.queries';
+import { userByEmail, usersByIds } from '../../projections/user/user.queries';
 import type { Crm } from '../app/open-crm';
-import { InvalidTokenError, bearerToken, verifyToken } from '../auth/tokens';
+import { InvalidTokenError, bearerToken, type TokenClaims, type TokenVerifier } from '../auth/tokens';
+import { isUuid } from '../shared/ids';
+import type { RateLimiter } from './rate-limiter';
 import { graphiqlRouter } from './graphiql-page';
 import { graphQLContextFor } from './graphql-context';
 import { currentRequestId, requestScope } from './request-scope';
@@ -19,7 +21,8 @@ import { currentRequestId, requestScope } from './request-scope';
 export interface HttpAppOptions {
   readonly crm: Crm;
   readonly apollo: ApolloServer<GraphQLContext>;
-  readonly jwtSecret: string;
+  readonly tokens: TokenVerifier;
+  readonly rateLimiter: RateLimiter;
   readonly logger: Logger;
   /** False while starting or shutting down: /readyz answers 503. */
   readonly isReady: () => boolean;
@@ -31,7 +34,7 @@ export interface HttpAppOptions {
 const MAX_BODY = '1mb';
 
 export function createHttpApp(options: HttpAppOptions): Express {
-  const { crm, apollo, jwtSecret, logger } = options;
+  const { crm, apollo, tokens, rateLimiter, logger } = options;
   const app = express();
   app.disable('x-powered-by');
   const registry = new Registry();
@@ -98,7 +101,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await contextFor(req, crm, jwtSecret);
+          return await contextFor(req, crm, tokens, rateLimiter);
         } catch (error) {
           if (!(error instanceof GraphQLError))
             logger.error({ err: error, requestId: currentRequestId() }, 'could not authenticate the request');
@@ -110,17 +113,32 @@ export function createHttpApp(options: HttpAppOptions): Express {
   return app;
 }
 
-/** Authenticates the request and builds what its resolvers receive. */
-async function contextFor(req: IncomingMessage, crm: Crm, jwtSecret: string): Promise<GraphQLContext> {
+/**
+ * Authenticates the request (a valid token of an active user: ours by user id, an identity provider's by
+ * e-mail), applies the user's rate limit, and builds what its resolvers receive.
+ */
+async function contextFor(req: IncomingMessage, crm: Crm, tokens: TokenVerifier, rateLimiter: RateLimiter): Promise<GraphQLContext> {
   const token = bearerToken(req.headers.authorization);
   if (!token) throw unauthenticated('Authentication required: send the header "Authorization: Bearer <token>" (see `crm token`)');
-  let userId: string;
+  let claims: TokenClaims;
   try {
-    userId = (await verifyToken(jwtSecret, token, crm.clock.now())).userId;
+    claims = await tokens.verify(token, crm.clock.now());
   } catch (error) {
     throw unauthenticated(error instanceof InvalidTokenError ? error.message : 'The token is not valid');
   }
-  const [user] = await usersByIds(crm.db, [userId]);
+  const [byId] = isUuid(claims.subject) ? await usersByIds(crm.db, [claims.subject]) : [];
+  const user = byId ?? (claims.email ? await userByEmail(crm.db, claims.email) : undefined);
   if (!user) throw unauthenticated('The token names a user that does not exist');
+  if (user.state !== 'ACTIVE') throw unauthenticated('The user is deactivated: their tokens are no longer accepted');
+  const waitSeconds = rateLimiter.take(user.id);
+  if (waitSeconds > 0) {
+    throw new GraphQLError(`Too many requests: at most ${rateLimiter.perMinute} a minute; try again in ${waitSeconds} s`, {
+      extensions: {
+        code: 'RATE_LIMITED',
+        retryAfterSeconds: waitSeconds,
+        http: { status: 429, headers: new Map([['retry-after', String(waitSeconds)]]) },
+      },
+    });
+  }
   return graphQLContextFor(crm, user, currentRequestId() ?? randomUUID());
 }

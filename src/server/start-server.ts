@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { JSONWebKeySet } from 'jose';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createAddressProvider } from '../addresses/create-address-provider';
 import { ensureAdministrator } from '../app/bootstrap';
 import { openCrm, type Crm, type CrmOptions } from '../app/open-crm';
-import { issueToken } from '../auth/tokens';
+import { issueToken, tokenVerifier, type KeySetOptions } from '../auth/tokens';
+import { RateLimiter } from './rate-limiter';
 import type { Config } from '../config';
 import { createGraphQLServer } from './graphql-server';
 import { createHttpApp } from './http-app';
@@ -43,9 +46,17 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     },
   });
   let ready = false;
-  const apollo = createGraphQLServer(logger);
+  const apollo = createGraphQLServer(logger, { introspection: config.introspection, production: config.production });
   await apollo.start();
-  const app = createHttpApp({ crm, apollo, jwtSecret: config.jwtSecret, logger, isReady: () => ready, maxReadyLag: config.maxReadyLag });
+  const app = createHttpApp({
+    crm,
+    apollo,
+    tokens: tokenVerifier(config.jwtSecret, keySetOf(config)),
+    rateLimiter: new RateLimiter(config.rateLimitPerMinute),
+    logger,
+    isReady: () => ready,
+    maxReadyLag: config.maxReadyLag,
+  });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -100,4 +111,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       return stopping;
     },
   };
+}
+
+/** The identity provider's key set, when one is configured (JWT_JWKS_FILE or JWT_JWKS_URL). */
+function keySetOf(config: Config): KeySetOptions | null {
+  if (!config.jwks) return null;
+  const { file, url, issuer, audience } = config.jwks;
+  const keys = file ? (JSON.parse(readFileSync(file, 'utf8')) as JSONWebKeySet) : new URL(url!);
+  return { keys, ...(issuer ? { issuer } : {}), ...(audience ? { audience } : {}) };
 }

@@ -118,16 +118,21 @@ export interface TestServer {
   dispose(): Promise<void>;
 }
 
-export async function startTestServer(database: TestDatabase, crmOptions: Partial<CrmOptions> = {}): Promise<TestServer> {
+export async function startTestServer(
+  database: TestDatabase,
+  crmOptions: Partial<CrmOptions> = {},
+  configOverrides: Partial<Config> = {},
+): Promise<TestServer> {
   const created = await database.create();
   const dataDir = temporaryDir();
-  return launch(created, dataDir, crmOptions);
+  return launch(created, dataDir, crmOptions, configOverrides);
 }
 
 async function launch(
   created: CreatedDatabase,
   dataDir: { path: string; remove(): void },
   crmOptions: Partial<CrmOptions>,
+  configOverrides: Partial<Config>,
 ): Promise<TestServer> {
   const config: Config = {
     port: 0,
@@ -140,6 +145,12 @@ async function launch(
     dataDir: dataDir.path,
     maxReadyLag: 10_000,
     addresses: OFFLINE_ADDRESS_PROVIDER,
+    jwks: null,
+    // Tests send requests far faster than people do: no limit unless a test asks for one.
+    rateLimitPerMinute: 0,
+    introspection: true,
+    production: false,
+    ...configOverrides,
   };
   let banner = '';
   const running = await startServer(config, { logger: pino({ level: 'silent' }), announce: (text) => (banner += text), crm: crmOptions });
@@ -169,7 +180,7 @@ async function launch(
     async restart() {
       if (!stopped) await running.stop();
       stopped = true;
-      return launch(created, dataDir, crmOptions);
+      return launch(created, dataDir, crmOptions, configOverrides);
     },
     async dispose() {
       if (!stopped) await running.stop();
