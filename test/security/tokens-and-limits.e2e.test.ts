@@ -159,7 +159,13 @@ describe('query limits, refused before anything runs', () => {
     return response.errors ?? [];
   }
 
-  it('refuses a query nested deeper than 12 levels', async () => {
+  it('refuses a query nested 20 levels deep', async () => {
+    const nested = `${'parentAccount { '.repeat(17)}id${' }'.repeat(17)}`;
+    const errors = await refusedBeforeExecution(`{ accounts { edges { node { ${nested} } } } }`);
+    expect(errors[0]?.message).toMatch(/depth|cost/iu);
+  });
+
+  it('refuses a query nested deeper than 12 levels even when it is cheap', async () => {
     const nested = `${'parentAccount { '.repeat(11)}id${' }'.repeat(11)}`;
     const errors = await refusedBeforeExecution(`{ accounts { edges { node { ${nested} } } } }`);
     expect(errors[0]?.message).toMatch(/depth/iu);
@@ -176,6 +182,12 @@ describe('query limits, refused before anything runs', () => {
     const response = await server.admin.send<unknown>({ query: `{ me { ${fields} } }` });
     expect(response.status).toBe(400);
     expect(response.errors?.[0]?.message).toMatch(/token/iu);
+  });
+
+  it('refuses a simple cross-site request (CSRF prevention)', async () => {
+    const response = await fetch(`${server.url}?query=${encodeURIComponent('{ me { id } }')}`, { method: 'GET' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).toMatch(/CSRF/u);
   });
 
   it('refuses batched requests', async () => {
