@@ -9,6 +9,7 @@ import { openSqlite, type SqliteConnections, type SqliteOptions } from '../datab
 import { sqliteExecutor, withStatementCache } from '../database/statement-cache';
 import type { SqlExecutor } from '../../projections/row-writer';
 import { LOCKS, LOCK_SPACE } from '../event-store/postgres/postgres-schema';
+import type { ExclusiveSession } from '../projector/projector';
 import { InProcessCoordination, type ProjectorCoordination } from '../projector/coordination';
 import { PostgresCoordination } from '../projector/postgres-coordination';
 import type { ReadModelTransaction } from '../projector/projector';
@@ -25,6 +26,8 @@ export interface ReadModelDatabase {
   readonly exclusive: ReadModelTransaction;
   /** A transaction for one catch-up batch. */
   readonly batch: ReadModelTransaction;
+  /** Runs a rebuild while no other process rebuilds. */
+  readonly exclusively: ExclusiveSession;
   readonly coordination: ProjectorCoordination;
   readonly sqlite: SqliteConnections | null;
   /** Runs projection SQL without Kysely's driver, where that is faster (SQLite). */
@@ -56,6 +59,8 @@ export function openReadModelDatabase(location: DatabaseLocation, options: ReadM
       writeDb,
       exclusive: transaction,
       batch: transaction,
+      // One process owns an SQLite file's read models.
+      exclusively: (work) => work(),
       coordination,
       sqlite: connections,
       execute: sqliteExecutor(writerStatements),
@@ -83,6 +88,19 @@ export function openReadModelDatabase(location: DatabaseLocation, options: ReadM
         return work(trx);
       }),
     batch: (work) => writeDb.transaction().execute((trx) => work(trx)),
+    async exclusively(work) {
+      const session = await pool.connect();
+      try {
+        await session.query('select pg_advisory_lock($1, $2)', [LOCK_SPACE, LOCKS.rebuild]);
+        try {
+          return await work();
+        } finally {
+          await session.query('select pg_advisory_unlock($1, $2)', [LOCK_SPACE, LOCKS.rebuild]);
+        }
+      } finally {
+        session.release();
+      }
+    },
     coordination,
     sqlite: null,
     execute: undefined,

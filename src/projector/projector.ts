@@ -4,6 +4,7 @@ import type { ColumnTypes } from '../../projections/column-types';
 import type { Projection } from '../../projections/projection';
 import type { ReadModels } from '../../projections/read-models';
 import { MemoryRowWriter, SqlRowWriter, type RowWriter, type SqlExecutor } from '../../projections/row-writer';
+import { ShadowTables } from './shadow-tables';
 import {
   CATCH_UP_START,
   type CatchUpBatch,
@@ -43,6 +44,11 @@ export class ProjectionFencedError extends Error {
 
 /** How many events a replay reads at a time. */
 const REPLAY_BATCH = 2000;
+
+/** Runs work while no other process rebuilds (PostgreSQL: a session advisory lock); by default just runs it. */
+export type ExclusiveSession = <T>(work: () => Promise<T>) => Promise<T>;
+
+const runAlone: ExclusiveSession = (work) => work();
 
 /**
  * Applies events to the read models and keeps each projection's checkpoint (its version and how far it has
@@ -98,9 +104,9 @@ export class Projector {
    * Applies a catch-up batch to one projection and moves its checkpoint from `from` to the batch's, in the
    * caller's transaction. Throws `ProjectionFencedError` (so the transaction rolls back) when the stored
    * checkpoint is no longer `from`: each event then takes effect exactly once even if two projectors overlap.
+   * The checkpoint row is claimed first, so a rebuild's swap (which claims it too) never deadlocks with a batch.
    */
   async applyBatch(db: Kysely<ReadModels>, projection: Projection, from: CatchUpCheckpoint, batch: CatchUpBatch): Promise<void> {
-    await this.apply(db, batch.events, [projection]);
     const moved = await db
       .withTables<CheckpointsTable>()
       .updateTable('projection_checkpoints')
@@ -111,46 +117,60 @@ export class Projector {
       .where('tx_id', '=', from.txId)
       .executeTakeFirst();
     if (Number(moved.numUpdatedRows) !== 1) throw new ProjectionFencedError(projection.name);
+    await this.apply(db, batch.events, [projection]);
   }
 
   /**
-   * Makes every projection current: creates what is missing, rebuilds a projection whose version changed
-   * (or that never ran), and replays the events a projection has not seen yet.
+   * Makes every projection current: creates what is missing, rebuilds (safely, see `rebuild`) a projection
+   * whose version changed or that never ran, and, when asked, replays the events a projection has not seen yet.
    */
   async prepare(
     store: EventStore,
     transaction: ReadModelTransaction,
-    options: { readonly catchUp: boolean; readonly onProgress?: (progress: ProjectorProgress) => void },
+    options: {
+      readonly catchUp: boolean;
+      readonly onProgress?: (progress: ProjectorProgress) => void;
+      readonly exclusively?: ExclusiveSession;
+    },
   ): Promise<void> {
-    await transaction(async (db) => {
-      await this.createCheckpointTable(db);
+    await transaction((db) => this.createCheckpointTable(db));
+    const staleIn = async (db: Kysely<ReadModels>) => {
       const checkpoints = await this.checkpoints(db);
-      const stale = this.projections.filter((projection) => checkpoints.get(projection.name)?.version !== projection.version);
-      await this.replay(db, store, stale, CATCH_UP_START, true, options.onProgress);
-      for (const projection of this.projections.filter((candidate) => !stale.includes(candidate))) {
+      return this.projections.filter((projection) => checkpoints.get(projection.name)?.version !== projection.version);
+    };
+    if ((await transaction(staleIn)).length > 0) {
+      await (options.exclusively ?? runAlone)(async () => {
+        // Another process may have rebuilt them while this one waited.
+        const stale = await transaction(staleIn);
+        await this.rebuildSafely(store, transaction, stale, options.onProgress);
+      });
+    }
+    await transaction(async (db) => {
+      const checkpoints = await this.checkpoints(db);
+      for (const projection of this.projections) {
         await projection.createTables(db, this.types);
         await projection.createIndexes?.(db);
-        if (options.catchUp) {
-          await this.replay(db, store, [projection], checkpoints.get(projection.name)!.checkpoint, false, options.onProgress);
-        }
+        if (options.catchUp) await this.catchUp(db, store, [projection], checkpoints.get(projection.name)!.checkpoint, options.onProgress);
       }
     });
   }
 
-  /** Drops the named projections' tables and replays every event into fresh ones, in one transaction. */
+  /**
+   * Replays every event into fresh tables for the named projections (all when none are named) while the live
+   * tables keep serving, then swaps them in. See `rebuildSafely`.
+   */
   async rebuild(
     store: EventStore,
     transaction: ReadModelTransaction,
     names?: readonly string[],
     onProgress?: (progress: ProjectorProgress) => void,
+    exclusively: ExclusiveSession = runAlone,
   ): Promise<void> {
     const unknown = (names ?? []).filter((name) => !this.names.includes(name));
     if (unknown.length > 0) throw new Error(`Unknown projection ${unknown.join(', ')}; known: ${this.names.join(', ')}`);
     const chosen = names && names.length > 0 ? this.projections.filter((projection) => names.includes(projection.name)) : this.projections;
-    await transaction(async (db) => {
-      await this.createCheckpointTable(db);
-      await this.replay(db, store, chosen, CATCH_UP_START, true, onProgress);
-    });
+    await transaction((db) => this.createCheckpointTable(db));
+    await exclusively(() => this.rebuildSafely(store, transaction, chosen, onProgress));
   }
 
   async checkpoints(db: Kysely<ReadModels>): Promise<Map<string, StoredCheckpoint>> {
@@ -163,39 +183,97 @@ export class Projector {
     );
   }
 
-  private async replay(
+  /**
+   * A rebuild that never shows a half-built read model: the projections' own code fills shadow tables from
+   * the first event, in short transactions, while the live tables keep serving reads (and, with inline
+   * projections, writes keep committing); then one transaction claims the checkpoints, applies the events
+   * that arrived meanwhile, swaps the shadow tables in and moves the checkpoints.
+   */
+  private async rebuildSafely(
+    store: EventStore,
+    transaction: ReadModelTransaction,
+    projections: readonly Projection[],
+    onProgress?: (progress: ProjectorProgress) => void,
+  ): Promise<void> {
+    if (projections.length === 0) return;
+    const shadow = new ShadowTables(
+      projections.flatMap((projection) => projection.tables),
+      this.types.dialect,
+    );
+    const shapes = new Map<string, string>();
+    await transaction(async (db) => {
+      await shadow.dropAll(db);
+      for (const projection of projections) await projection.createTables(shadow.on(db), this.types);
+    });
+    const head = await store.headPosition();
+    // Projections that write only rows fold every event in memory first and write each table once.
+    const inMemory = projections.filter((projection) => projection.rebuildInMemory);
+    const inSql = projections.filter((projection) => !projection.rebuildInMemory);
+    const memory = new MemoryRowWriter();
+    let checkpoint = CATCH_UP_START;
+    for (;;) {
+      const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
+      if (batch.events.length === 0) break;
+      await transaction(async (db) => {
+        if (inMemory.length > 0) await this.apply(shadow.on(db), batch.events, inMemory, memory);
+        if (inSql.length > 0) await this.apply(shadow.on(db), batch.events, inSql, new SqlRowWriter(shadow.on(db), shapes, this.execute));
+      });
+      checkpoint = batch.checkpoint;
+      for (const projection of projections) onProgress?.({ projection: projection.name, position: checkpoint.position, head });
+    }
+    await transaction(async (db) => {
+      await memory.flush(shadow.on(db));
+      if (shadow.indexesBeforeSwap) for (const projection of projections) await projection.createIndexes?.(shadow.on(db));
+    });
+    await transaction(async (db) => {
+      await this.claimCheckpoints(db, projections);
+      // The events appended since the replay's last read, applied to the shadow tables before they go live.
+      for (;;) {
+        const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
+        if (batch.events.length === 0) break;
+        await this.apply(shadow.on(db), batch.events, projections, new SqlRowWriter(shadow.on(db), shapes, this.execute));
+        checkpoint = batch.checkpoint;
+      }
+      await shadow.swap(db);
+      if (!shadow.indexesBeforeSwap) for (const projection of projections) await projection.createIndexes?.(db);
+      await this.saveCheckpoints(db, projections, checkpoint);
+    });
+  }
+
+  /** Replays the events after `after` into the projections' live tables (a start-up catch-up). */
+  private async catchUp(
     db: Kysely<ReadModels>,
     store: EventStore,
     projections: readonly Projection[],
     after: CatchUpCheckpoint,
-    fresh: boolean,
     onProgress?: (progress: ProjectorProgress) => void,
   ): Promise<void> {
-    if (projections.length === 0) return;
-    if (fresh) {
-      for (const projection of projections) {
-        for (const table of projection.tables) await db.schema.dropTable(table).ifExists().execute();
-        await projection.createTables(db, this.types);
-      }
-    }
     const head = await store.headPosition();
-    // Rebuilding from scratch, projections that write only rows fold every event in memory first.
-    const inMemory = fresh ? projections.filter((projection) => projection.rebuildInMemory) : [];
-    const inSql = projections.filter((projection) => !inMemory.includes(projection));
-    const memory = new MemoryRowWriter();
     let checkpoint = after;
     for (;;) {
       const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
       if (batch.events.length === 0) break;
-      if (inMemory.length > 0) await this.apply(db, batch.events, inMemory, memory);
-      if (inSql.length > 0) await this.apply(db, batch.events, inSql);
+      await this.apply(db, batch.events, projections);
       checkpoint = batch.checkpoint;
       for (const projection of projections) onProgress?.({ projection: projection.name, position: checkpoint.position, head });
     }
-    await memory.flush(db);
-    // Indexes are built once the tables are full: one sort per index instead of one insert per row.
-    for (const projection of projections) await projection.createIndexes?.(db);
-    await this.saveCheckpoints(db, projections, checkpoint);
+    if (checkpoint !== after) await this.saveCheckpoints(db, projections, checkpoint);
+  }
+
+  /** Locks the projections' checkpoint rows until the transaction ends (PostgreSQL; SQLite has one writer). */
+  private async claimCheckpoints(db: Kysely<ReadModels>, projections: readonly Projection[]): Promise<void> {
+    if (this.types.dialect !== 'postgres') return;
+    await db
+      .withTables<CheckpointsTable>()
+      .selectFrom('projection_checkpoints')
+      .select('name')
+      .where(
+        'name',
+        'in',
+        projections.map((projection) => projection.name),
+      )
+      .forUpdate()
+      .execute();
   }
 
   private async createCheckpointTable(db: Kysely<ReadModels>): Promise<void> {

@@ -7,6 +7,8 @@ export const LOCKS = {
   eventChain: 1,
   /** Serializes migrations and read-model preparation across processes starting together. */
   schema: 2,
+  /** Serializes read-model rebuilds across processes (held for a whole rebuild, on its own session). */
+  rebuild: 3,
 } as const;
 
 /**
