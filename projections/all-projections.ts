@@ -1,4 +1,5 @@
 import { accountProjection } from './account/account.projection';
+import { auditProjection } from './audit/audit.projection';
 import { contactProjection } from './contact/contact.projection';
 import { organizationSettingsProjection } from './organization/organization-settings.projection';
 import type { Projection } from './projection';
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly Projection[] = [
   accountProjection,
   contactProjection,
   organizationSettingsProjection,
+  auditProjection,
 ];

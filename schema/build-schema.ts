@@ -4,6 +4,8 @@ import { buildSchemaSync } from 'type-graphql';
 import { AccountResolver } from './account/account.resolver';
 import { AccountConnectionResolver } from './account/account.type';
 import { AddressSuggestionResolver } from './address-suggestion/address-suggestion.resolver';
+import { AccountHistoryResolver, AuditResolver, ContactHistoryResolver, HistoryEntryResolver } from './history/history.resolver';
+import { HistoryConnectionResolver } from './history/history.type';
 import { DateTimeScalar } from './common/scalars';
 import { ContactResolver } from './contact/contact.resolver';
 import { ContactConnectionResolver } from './contact/contact.type';
@@ -27,6 +29,11 @@ export function buildCrmSchema(): GraphQLSchema {
       NodeResolver,
       OrganizationSettingsResolver,
       AddressSuggestionResolver,
+      HistoryEntryResolver,
+      HistoryConnectionResolver,
+      AccountHistoryResolver,
+      ContactHistoryResolver,
+      AuditResolver,
     ],
     orphanedTypes: [User],
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -7,6 +7,7 @@ import type { CrmCommands, EraseContactPersonalDataRequest, RecordResult } from 
 import type { OrganizationCommands } from '../src/commands/organization-commands';
 import type { PersonalDataExport } from '../src/personal-data/personal-data-service';
 import type { CatchUpCheckpoint } from '../src/event-store/event-store';
+import type { HistoryService } from '../src/history/history-service';
 import type { Loaders } from './loaders';
 
 /** The authenticated user a request acts for. */
@@ -30,6 +31,8 @@ export interface GraphQLContext {
   /** The read models (committed data only). */
   readonly db: Kysely<ReadModels>;
   readonly loaders: Loaders;
+  /** History, time travel, the audit log and its verification (auditors). */
+  readonly history: HistoryService;
   /** A person's rights (erasure, access), acting as the viewer. */
   readonly personalData: {
     erase(request: EraseContactPersonalDataRequest): Promise<CommandOutcome<RecordResult>>;

@@ -13,6 +13,7 @@ import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
 import { loadContact } from '../contact/contact.resolver';
 import { Contact, ContactConnection } from '../contact/contact.type';
+import { accountAsOf, contactAsOf, contactsOfAccountAsOf } from '../history/as-of';
 import { User } from '../user/user.type';
 import { AssociateContactsInput, CreateAccountInput, SetStateInput, UpdateAccountInput } from './account.input';
 import { Account, AccountConnection, AccountPayload } from './account.type';
@@ -20,9 +21,17 @@ import { AssociateContactsPayload } from './associate-contacts.type';
 
 @Resolver(() => Account)
 export class AccountResolver {
-  @Query(() => Account, { nullable: true, description: 'One account by id, active or not; null when there is none.' })
-  async account(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Account | null> {
-    return loadAccount(ctx, id);
+  @Query(() => Account, {
+    nullable: true,
+    description: 'One account by id, active or not; null when there is none. With `asOf` (auditors): as it was then.',
+  })
+  async account(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the account as it was at this instant (null before it existed).' })
+    asOf?: Date | null,
+  ): Promise<Account | null> {
+    return asOf ? accountAsOf(ctx, id, asOf) : loadAccount(ctx, id);
   }
 
   @Query(() => AccountConnection, {
@@ -63,12 +72,14 @@ export class AccountResolver {
 
   @FieldResolver(() => Account, { nullable: true, description: 'The account this one belongs to in a hierarchy.' })
   async parentAccount(@Root() account: Account, @Ctx() ctx: GraphQLContext): Promise<Account | null> {
-    return account.parentAccountId ? loadAccount(ctx, account.parentAccountId) : null;
+    if (!account.parentAccountId) return null;
+    return account.asOf ? accountAsOf(ctx, account.parentAccountId, account.asOf) : loadAccount(ctx, account.parentAccountId);
   }
 
   @FieldResolver(() => Contact, { nullable: true, description: 'The main person to talk to.' })
   async primaryContact(@Root() account: Account, @Ctx() ctx: GraphQLContext): Promise<Contact | null> {
-    return account.primaryContactId ? loadContact(ctx, account.primaryContactId) : null;
+    if (!account.primaryContactId) return null;
+    return account.asOf ? contactAsOf(ctx, account.primaryContactId, account.asOf) : loadContact(ctx, account.primaryContactId);
   }
 
   @FieldResolver(() => ContactConnection, { description: 'The account’s contacts, by last name.' })
@@ -81,6 +92,7 @@ export class AccountResolver {
   ): Promise<ConnectionSource<Contact>> {
     const size = pageSize(first);
     const theView = view ?? RecordView.ACTIVE;
+    if (account.asOf) return contactsOfAccountAsOf(ctx, account.id, account.asOf, theView, size, after);
     const ordering = CONTACT_ORDERINGS.LAST_NAME_ASC;
     const page = after
       ? await listContacts(ctx.db, {

@@ -54,6 +54,8 @@ export class Account extends Node {
   ownerId!: string;
   parentAccountId!: string | null;
   primaryContactId!: string | null;
+  /** Set when the account was read as it was at this instant: what hangs off it is read as of then too. */
+  asOf: Date | null = null;
 
   static fromRow(this: void, row: AccountRow): Account {
     return Object.assign(new Account(), {

@@ -25,6 +25,8 @@ export enum RecordType {
   INVOICE = 'INVOICE',
   ACTIVITY = 'ACTIVITY',
   IMPORT_JOB = 'IMPORT_JOB',
+  USER = 'USER',
+  ORGANIZATION = 'ORGANIZATION',
 }
 registerEnumType(RecordType, { name: 'RecordType', description: 'The kinds of records the CRM keeps.' });
 

@@ -26,3 +26,13 @@ export function ownerFilter(ctx: GraphQLContext, requested: string | null): { re
   if (owner === null) return { ownerId: requested, empty: false };
   return { ownerId: owner, empty: requested !== null && requested !== owner };
 }
+
+/** History, time travel and the audit log are for those who may read the audit (auditors). */
+export function requireAuditor(ctx: GraphQLContext): void {
+  if (depthOf(ctx.viewer.roles, 'readAudit') === null) {
+    throw new ForbiddenError(
+      'readAudit',
+      'Your roles do not allow you to read the history of records and the audit log (privilege: readAudit)',
+    );
+  }
+}

@@ -15,15 +15,24 @@ import type { CommandOutcome } from '../../src/commands/command-handler';
 import type { GraphQLContext } from '../context';
 import { JSONScalar } from '../common/scalars';
 import type { PersonalDataExport } from '../../src/personal-data/personal-data-service';
+import { accountAsOf, contactAsOf } from '../history/as-of';
 import { User } from '../user/user.type';
 import { CreateContactInput, EraseContactPersonalDataInput, UpdateContactInput } from './contact.input';
 import { Contact, ContactConnection, ContactPayload } from './contact.type';
 
 @Resolver(() => Contact)
 export class ContactResolver {
-  @Query(() => Contact, { nullable: true, description: 'One contact by id, active or not; null when there is none.' })
-  async contact(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Contact | null> {
-    return loadContact(ctx, id);
+  @Query(() => Contact, {
+    nullable: true,
+    description: 'One contact by id, active or not; null when there is none. With `asOf` (auditors): as it was then.',
+  })
+  async contact(
+    @Arg('id', () => ID) id: string,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('asOf', () => Date, { nullable: true, description: 'Read the contact as it was at this instant (null before it existed).' })
+    asOf?: Date | null,
+  ): Promise<Contact | null> {
+    return asOf ? contactAsOf(ctx, id, asOf) : loadContact(ctx, id);
   }
 
   @Query(() => ContactConnection, { description: 'Contacts in a view, optionally searched (name, e-mail; accent- and case-insensitive).' })
@@ -59,7 +68,8 @@ export class ContactResolver {
 
   @FieldResolver(() => Account, { nullable: true, description: 'The one account the contact belongs to, if any.' })
   async account(@Root() contact: Contact, @Ctx() ctx: GraphQLContext): Promise<Account | null> {
-    return contact.accountId ? loadAccount(ctx, contact.accountId) : null;
+    if (!contact.accountId) return null;
+    return contact.asOf ? accountAsOf(ctx, contact.accountId, contact.asOf) : loadAccount(ctx, contact.accountId);
   }
 
   @FieldResolver(() => User, { description: 'The user responsible for the contact.' })

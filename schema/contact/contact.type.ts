@@ -31,6 +31,8 @@ export class Contact extends Node {
 
   accountId!: string | null;
   ownerId!: string;
+  /** Set when the contact was read as it was at this instant: its account is read as of then too. */
+  asOf: Date | null = null;
 
   static fromRow(this: void, row: ContactRow): Contact {
     return Object.assign(new Contact(), {

@@ -1,3 +1,4 @@
+import { HistoryService } from '../history/history-service';
 import { sql, type Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { ALL_PROJECTIONS } from '../../projections/all-projections';
@@ -72,6 +73,8 @@ export interface Crm {
   readonly db: Kysely<ReadModels>;
   readonly handler: CommandHandler;
   readonly projector: Projector;
+  /** History, time travel, the audit log and its verification. */
+  readonly history: HistoryService;
   readonly clock: Clock;
   /** Where address suggestions come from. */
   readonly addresses: AddressProvider;
@@ -168,6 +171,7 @@ async function openInlineCrm(readModels: ReadModelDatabase, options: CrmOptions,
     db: readModels.db,
     handler,
     projector,
+    history: new HistoryService(store, readModels.db),
     clock,
     addresses: options.addressProvider ?? new OfflineAddressProvider(),
     commands: (context) => new CrmCommands(handler, context),
@@ -209,6 +213,7 @@ async function openCatchUpCrm(
   });
   await projector.prepare(store, readModels.exclusive, {
     catchUp: false,
+    exclusively: readModels.exclusively,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   await progress.refresh();
@@ -234,6 +239,7 @@ async function openCatchUpCrm(
     db: readModels.db,
     handler,
     projector,
+    history: new HistoryService(store, readModels.db),
     clock,
     addresses: options.addressProvider ?? new OfflineAddressProvider(),
     commands: (context) => new CrmCommands(handler, context),
@@ -256,7 +262,7 @@ async function openCatchUpCrm(
       for (const table of tables) await sql`vacuum ${sql.table(table)}`.execute(readModels.writeDb);
     },
     async rebuild(names, onProgress) {
-      await projector.rebuild(store, readModels.exclusive, names, onProgress);
+      await projector.rebuild(store, readModels.exclusive, names, onProgress, readModels.exclusively);
       handler.cache.clear();
       await progress.refresh();
     },

@@ -2,6 +2,7 @@
 import './production-mode';
 import 'reflect-metadata';
 import { Command, Option } from 'commander';
+import { auditExportCommand, historyCommand, verifyCommand } from './audit.command';
 import { gdprEraseCommand, gdprExportCommand } from './gdpr.command';
 import { rebuildCommand } from './rebuild.command';
 import { seedCommand } from './seed.command';
@@ -67,6 +68,23 @@ program
   .option('--seed <n>', 'random seed (same seed, same data)', (value) => Number.parseInt(value, 10), 42)
   .option('--as <email>', 'the user who creates and owns the records (default: ADMIN_EMAIL)')
   .action(seedCommand);
+
+program
+  .command('history')
+  .description("Print a record's timeline, oldest first: time, actor, event and the changes it made")
+  .argument('<recordType>', 'account, contact, user, …')
+  .argument('<id>', 'the record')
+  .action(historyCommand);
+
+program.command('verify').description('Walk the hash chain over every event; exit code 2 when it is broken').action(verifyCommand);
+
+program
+  .command('audit-export')
+  .description('Stream the audit log, oldest first, to stdout')
+  .option('--from <instant>', 'from this date or instant (inclusive)')
+  .option('--to <instant>', 'until this date or instant (inclusive)')
+  .option('--format <format>', 'ndjson or csv', 'ndjson')
+  .action(auditExportCommand);
 
 const gdpr = program.command('gdpr').description("A person's rights: access (export) and erasure");
 gdpr

@@ -1,3 +1,4 @@
+import type { HistoryRecordType } from '../history/record-kinds';
 import { streamIds, type AccountEvent, type ContactEvent, type CrmEvent, type JsonValue, type Role, type UserEvent } from '../../events';
 import type { AccountFieldsInput } from '../domain/account/account.commands';
 import { accountDecider } from '../domain/account/account.decider';
@@ -46,7 +47,7 @@ export interface DisassociateContactRequest extends Idempotent {
   readonly contactId: string;
 }
 /** Record types as the contract names them. */
-export type RecordTypeName = 'ACCOUNT' | 'CONTACT' | 'OPPORTUNITY' | 'QUOTE' | 'INVOICE' | 'ACTIVITY' | 'IMPORT_JOB';
+export type RecordTypeName = HistoryRecordType;
 export interface AssignOwnerRequest extends Idempotent {
   readonly recordType: RecordTypeName;
   readonly id: string;
@@ -280,6 +281,10 @@ export class CrmCommands {
           case 'IMPORT_JOB':
             await scope.authorize('assign');
             throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner to assign yet`);
+          case 'USER':
+          case 'ORGANIZATION':
+            await scope.authorize('assign');
+            throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner`);
           default:
             return assertNever(request.recordType);
         }

@@ -26,6 +26,7 @@ export class PersonalDataService {
     await this.crm.readYourWrites(outcome.checkpoint);
     // The command handler's cache folded the erasure already; drop the entry anyway so nothing personal stays in memory.
     this.crm.handler.cache.delete(streamIds.contact(outcome.result.id));
+    this.crm.history.forget(streamIds.contact(outcome.result.id));
     await this.crm.scrub();
     return outcome;
   }

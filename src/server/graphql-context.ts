@@ -22,6 +22,7 @@ export function graphQLContextFor(crm: Crm, user: UserRow, requestId: string): G
     },
     db: crm.db,
     loaders: createLoaders(crm.db, user.id),
+    history: crm.history,
     readYourWrites: (checkpoint) => crm.readYourWrites(checkpoint),
   };
 }

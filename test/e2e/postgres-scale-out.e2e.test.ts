@@ -229,6 +229,7 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
     const { projections } = (await ready.json()) as { projections: { projection: string; lag: number }[] };
     expect(projections.map((projection) => projection.projection).sort()).toEqual([
       'accounts',
+      'audit',
       'contacts',
       'organization_settings',
       'users',

@@ -49,6 +49,18 @@ export type AssociateContactsInput = {
   idempotencyKey?: string | null | undefined;
 };
 
+/** Which events the audit log lists; every part optional. */
+export type AuditLogFilter = {
+  /** Only what this user did. */
+  actorId?: string | number | null | undefined;
+  /** From this instant (inclusive). */
+  from?: string | null | undefined;
+  recordId?: string | number | null | undefined;
+  recordType?: RecordType | null | undefined;
+  /** Until this instant (inclusive). */
+  to?: string | null | undefined;
+};
+
 /** Replaces a user's roles (administrators only); recorded in the audit trail. */
 export type ChangeUserRolesInput = {
   idempotencyKey?: string | null | undefined;
@@ -146,7 +158,9 @@ export type RecordType =
   | 'IMPORT_JOB'
   | 'INVOICE'
   | 'OPPORTUNITY'
-  | 'QUOTE';
+  | 'ORGANIZATION'
+  | 'QUOTE'
+  | 'USER';
 
 /** A new user of the CRM (administrators only). */
 export type RegisterUserInput = {
@@ -365,6 +379,57 @@ export type ContactsQueryVariables = Exact<{
 
 
 export type ContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, fullName: string, state: RecordState, account: { id: string } | null } }> } };
+
+export type HistoryFieldsFragment = { position: string, recordType: RecordType, recordId: string, version: number, eventType: string, occurredAt: string, commandId: string | null, source: string, data: unknown, erasedFields: Array<string>, actor: { id: string, name: string } | null, changes: Array<{ field: string, from: unknown, to: unknown, erased: boolean }> };
+
+export type AccountHistoryQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountHistoryQuery = { account: { id: string, history: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { position: string, recordType: RecordType, recordId: string, version: number, eventType: string, occurredAt: string, commandId: string | null, source: string, data: unknown, erasedFields: Array<string>, actor: { id: string, name: string } | null, changes: Array<{ field: string, from: unknown, to: unknown, erased: boolean }> } }> } } | null };
+
+export type ContactHistoryQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContactHistoryQuery = { contact: { id: string, history: { totalCount: number, edges: Array<{ node: { position: string, recordType: RecordType, recordId: string, version: number, eventType: string, occurredAt: string, commandId: string | null, source: string, data: unknown, erasedFields: Array<string>, actor: { id: string, name: string } | null, changes: Array<{ field: string, from: unknown, to: unknown, erased: boolean }> } }> } } | null };
+
+export type AccountAsOfQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+  view?: ContactView | null | undefined;
+}>;
+
+
+export type AccountAsOfQuery = { account: { id: string, name: string, state: RecordState, version: number, createdAt: string, modifiedAt: string, owner: { id: string }, contacts: { totalCount: number, edges: Array<{ node: { id: string, fullName: string, email: string | null, state: RecordState, account: { id: string, name: string } | null } }> } } | null };
+
+export type ContactAsOfQueryVariables = Exact<{
+  id: string | number;
+  asOf: string;
+}>;
+
+
+export type ContactAsOfQuery = { contact: { id: string, firstName: string, lastName: string, email: string | null, phone: string | null, state: RecordState, version: number, personalDataErasedAt: string | null, account: { id: string, name: string } | null } | null };
+
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { position: string, recordType: RecordType, recordId: string, version: number, eventType: string, occurredAt: string, commandId: string | null, source: string, data: unknown, erasedFields: Array<string>, actor: { id: string, name: string } | null, changes: Array<{ field: string, from: unknown, to: unknown, erased: boolean }> } }> } };
+
+export type VerifyAuditTrailQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyAuditTrailQuery = { verifyAuditTrail: { ok: boolean, eventsChecked: number, firstBrokenPosition: string | null } };
 
 export type EraseContactPersonalDataMutationVariables = Exact<{
   input: EraseContactPersonalDataInput;

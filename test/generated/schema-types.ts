@@ -27,6 +27,8 @@ export type Account = Node & {
   createdAt: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
   email: Maybe<Scalars['String']['output']>;
+  /** Every change of the account, newest first (auditors). */
+  history: HistoryConnection;
   id: Scalars['ID']['output'];
   industry: Maybe<Scalars['String']['output']>;
   /** When the account last changed. */
@@ -54,6 +56,13 @@ export type AccountContactsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   view?: InputMaybe<ContactView>;
+};
+
+
+/** A company the sales team works with. */
+export type AccountHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Account records. */
@@ -170,6 +179,28 @@ export type AssociateContactsPayload = {
   position: Scalars['String']['output'];
 };
 
+/** Which events the audit log lists; every part optional. */
+export type AuditLogFilter = {
+  /** Only what this user did. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** From this instant (inclusive). */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  recordId?: InputMaybe<Scalars['ID']['input']>;
+  recordType?: InputMaybe<RecordType>;
+  /** Until this instant (inclusive). */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** The result of walking the hash chain over every event. */
+export type AuditTrailReport = {
+  __typename?: 'AuditTrailReport';
+  eventsChecked: Scalars['Int']['output'];
+  /** The position of the first event whose hash does not follow: it was altered, or the event before it was removed. */
+  firstBrokenPosition: Maybe<Scalars['String']['output']>;
+  /** True when every event follows from its predecessor: nothing was altered or removed. */
+  ok: Scalars['Boolean']['output'];
+};
+
 /** Replaces a user's roles (administrators only); recorded in the audit trail. */
 export type ChangeUserRolesInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
@@ -189,6 +220,8 @@ export type Contact = Node & {
   firstName: Scalars['String']['output'];
   /** "First Last". */
   fullName: Scalars['String']['output'];
+  /** Every change of the contact, newest first (auditors). */
+  history: HistoryConnection;
   id: Scalars['ID']['output'];
   jobTitle: Maybe<Scalars['String']['output']>;
   lastName: Scalars['String']['output'];
@@ -203,6 +236,13 @@ export type Contact = Node & {
   state: RecordState;
   /** How many changes the contact has had; pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A person at a company; belongs to at most one account at a time. */
+export type ContactHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** A page of Contact records. */
@@ -298,6 +338,63 @@ export type EraseContactPersonalDataInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   /** Why (the request it answers); kept in the audit trail. */
   reason: Scalars['String']['input'];
+};
+
+/** One field's change made by one event. */
+export type FieldChange = {
+  __typename?: 'FieldChange';
+  /** True when the values were a person's data that has since been erased: they read as null. */
+  erased: Scalars['Boolean']['output'];
+  /** The field, e.g. `name` or `address.city`. */
+  field: Scalars['String']['output'];
+  /** The value before (null: unset, or erased). */
+  from: Maybe<Scalars['JSON']['output']>;
+  /** The value after (null: cleared, or erased). */
+  to: Maybe<Scalars['JSON']['output']>;
+};
+
+/** A page of History records. */
+export type HistoryConnection = {
+  __typename?: 'HistoryConnection';
+  edges: Array<HistoryEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One History in a list, with its cursor. */
+export type HistoryEdge = {
+  __typename?: 'HistoryEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: HistoryEntry;
+};
+
+/** One event of a record's history. */
+export type HistoryEntry = {
+  __typename?: 'HistoryEntry';
+  /** Who did it (null for the system). */
+  actor: Maybe<User>;
+  /** The fields it changed, before and after (creation: every field set). */
+  changes: Array<FieldChange>;
+  /** The command that decided it; events of one command share it. */
+  commandId: Maybe<Scalars['String']['output']>;
+  /** The event’s payload as recorded (erased personal data as null). */
+  data: Scalars['JSON']['output'];
+  /** The payload fields whose values were erased. */
+  erasedFields: Array<Scalars['String']['output']>;
+  /** What happened, e.g. AccountUpdated. */
+  eventType: Scalars['String']['output'];
+  /** When it was recorded. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The global position of the event in the log. */
+  position: Scalars['String']['output'];
+  recordId: Scalars['ID']['output'];
+  recordType: RecordType;
+  /** Where it came from: api, import, cli or system. */
+  source: Scalars['String']['output'];
+  /** The record’s version after this event. */
+  version: Scalars['Int']['output'];
 };
 
 export type Mutation = {
@@ -452,13 +549,15 @@ export type PageInfo = {
 
 export type Query = {
   __typename?: 'Query';
-  /** One account by id, active or not; null when there is none. */
+  /** One account by id, active or not; null when there is none. With `asOf` (auditors): as it was then. */
   account: Maybe<Account>;
   /** Accounts in a view, optionally searched (name, account number, e-mail; accent- and case-insensitive). */
   accounts: AccountConnection;
   /** Addresses and places starting with what was typed (accent- and case-insensitive), best first. FEATURE_DISABLED until an administrator turns address suggestions on; BAD_USER_INPUT for a blank or too long query (100 characters), `first` outside 1..20 or an unknown country. */
   addressSuggestions: Array<AddressSuggestion>;
-  /** One contact by id, active or not; null when there is none. */
+  /** Every change across records, newest first, filtered (auditors). */
+  auditLog: HistoryConnection;
+  /** One contact by id, active or not; null when there is none. With `asOf` (auditors): as it was then. */
   contact: Maybe<Contact>;
   /** Contacts in a view, optionally searched (name, e-mail; accent- and case-insensitive). */
   contacts: ContactConnection;
@@ -472,10 +571,13 @@ export type Query = {
   organizationSettings: OrganizationSettings;
   /** The users of the CRM by name, optionally searched (name, e-mail). */
   users: UserConnection;
+  /** Walks the hash chain over every event: proof that nothing was altered or removed (auditors). */
+  verifyAuditTrail: AuditTrailReport;
 };
 
 
 export type QueryAccountArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -497,7 +599,15 @@ export type QueryAddressSuggestionsArgs = {
 };
 
 
+export type QueryAuditLogArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditLogFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryContactArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   id: Scalars['ID']['input'];
 };
 
@@ -542,7 +652,9 @@ export type RecordType =
   | 'IMPORT_JOB'
   | 'INVOICE'
   | 'OPPORTUNITY'
-  | 'QUOTE';
+  | 'ORGANIZATION'
+  | 'QUOTE'
+  | 'USER';
 
 /** A new user of the CRM (administrators only). */
 export type RegisterUserInput = {

@@ -24,11 +24,6 @@ const PENDING: readonly { readonly issue: string; readonly items: RegExp }[] = [
       /^(type (Opportunity|Quote|Invoice|Activity)\w*|type (ActivityType|Direction|ParticipantInput|LogActivityInput|CreateInvoiceInput|CreateOpportunityInput|CloseOpportunityInput|CreateQuoteFromOpportunityInput)|field (Account|Contact)\.(opportunities|quotes|invoices|activities)\b.*|field Query\.(opportunity|quote|invoice|activity)\b.*|field Mutation\.(createOpportunity|closeOpportunity|createQuoteFromOpportunity|createInvoice|logActivity)\b.*)$/u,
   },
   {
-    issue: '#7 auditors',
-    items:
-      /^(type (FieldChange|HistoryEntry|HistoryEdge|HistoryConnection|AuditLogFilter|AuditTrailReport|JSON)|field (Account|Contact)\.history\b.*|field Query\.(auditLog|verifyAuditTrail)\b.*|argument Query\.(account|contact)\(asOf: DateTime\))$/u,
-  },
-  {
     issue: '#8 import',
     items:
       /^(type (Import\w*|ColumnMappingInput|DuplicateHandling|StartImportInput)|field Query\.importJobs?\b.*|field Mutation\.startImport\b.*)$/u,

@@ -113,8 +113,8 @@ export interface TestServer {
   clientFor(userId: string): Promise<GraphQLTestClient>;
   /** Registers a user (SALES_MANAGER) and returns its client. */
   newUser(email: string): Promise<{ id: string; client: GraphQLTestClient }>;
-  /** Stops the server and starts a new one on the same database. */
-  restart(): Promise<TestServer>;
+  /** Stops the server and starts a new one on the same database (with other CRM options, when given). */
+  restart(crmOptions?: Partial<CrmOptions>): Promise<TestServer>;
   dispose(): Promise<void>;
 }
 
@@ -177,10 +177,10 @@ async function launch(
       await running.crm.readYourWrites(outcome.checkpoint);
       return { id: outcome.result.id, client: await clientFor(outcome.result.id) };
     },
-    async restart() {
+    async restart(nextOptions = crmOptions) {
       if (!stopped) await running.stop();
       stopped = true;
-      return launch(created, dataDir, crmOptions, configOverrides);
+      return launch(created, dataDir, nextOptions, configOverrides);
     },
     async dispose() {
       if (!stopped) await running.stop();
