@@ -12,10 +12,12 @@ export interface ColumnTypes {
   readonly sortKey: ColumnType;
   /** A 64-bit float. */
   readonly float: ColumnType;
+  /** A 64-bit integer primary key (SQLite's rowid itself, so no separate index). */
+  readonly integerKey: ColumnType;
 }
 
 export function columnTypesFor(dialect: SqlDialectName): ColumnTypes {
   return dialect === 'postgres'
-    ? { dialect, sortKey: sql`text collate "C"`, float: 'double precision' }
-    : { dialect, sortKey: 'text', float: 'double precision' };
+    ? { dialect, sortKey: sql`text collate "C"`, float: 'double precision', integerKey: 'bigint' }
+    : { dialect, sortKey: 'text', float: 'double precision', integerKey: 'integer' };
 }

@@ -10,7 +10,6 @@ function logEvent(rows: RowWriter, event: RecordedEvent, relatedId: string | nul
   if (!record) return Promise.resolve();
   return rows.insert('audit_log', {
     id: String(event.globalPosition),
-    position: event.globalPosition,
     stream_id: event.streamId,
     record_type: record.kind.type,
     record_id: record.id,
@@ -30,7 +29,7 @@ const logEveryEvent = Object.fromEntries(
 /** What auditors filter and time travel need beside the events: the audit log index and contact links over time. */
 export const auditProjection = defineProjection({
   name: 'audit',
-  version: 1,
+  version: 2,
   tables: ['audit_log', 'contact_links'],
   createTables: createAuditTables,
   createIndexes: createAuditIndexes,

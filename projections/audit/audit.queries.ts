@@ -45,15 +45,15 @@ export async function auditLogPage(
   page: { readonly first: number; readonly after: number | null; readonly direction?: 'asc' | 'desc' },
 ): Promise<Page<AuditRow>> {
   const direction = page.direction ?? 'desc';
-  let query = filtered(db, filter).select(['position', 'stream_id', 'record_type', 'record_id', 'stream_version']);
-  if (page.after !== null) query = query.where('position', direction === 'desc' ? '<' : '>', page.after);
+  let query = filtered(db, filter).select(['id', 'stream_id', 'record_type', 'record_id', 'stream_version']);
+  if (page.after !== null) query = query.where('id', direction === 'desc' ? '<' : '>', String(page.after));
   const rows = await query
-    .orderBy('position', direction)
+    .orderBy('id', direction)
     .limit(page.first + 1)
     .execute();
   return toPage(
     rows.map((row) => ({
-      position: Number(row.position),
+      position: Number(row.id),
       streamId: row.stream_id,
       recordType: row.record_type,
       recordId: row.record_id,

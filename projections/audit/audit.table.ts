@@ -7,9 +7,8 @@ import type { ReadModels } from '../read-models';
  * stay in the event store; the log reads them from there, so it holds no personal data.
  */
 export interface AuditLogTable {
-  /** The event's global position, as text (rows are keyed by id). */
+  /** The event's global position: the table's integer primary key (written as text, as rows are keyed by id). */
   id: string;
-  position: number;
   stream_id: string;
   record_type: string;
   record_id: string;
@@ -33,12 +32,11 @@ export interface ContactLinksTable {
   unlinked_at: string | null;
 }
 
-export async function createAuditTables(db: Kysely<ReadModels>, _types: ColumnTypes): Promise<void> {
+export async function createAuditTables(db: Kysely<ReadModels>, types: ColumnTypes): Promise<void> {
   await db.schema
     .createTable('audit_log')
     .ifNotExists()
-    .addColumn('id', 'text', (col) => col.primaryKey())
-    .addColumn('position', 'bigint', (col) => col.notNull())
+    .addColumn('id', types.integerKey, (col) => col.primaryKey())
     .addColumn('stream_id', 'text', (col) => col.notNull())
     .addColumn('record_type', 'text', (col) => col.notNull())
     .addColumn('record_id', 'text', (col) => col.notNull())
@@ -64,12 +62,11 @@ export async function createAuditTables(db: Kysely<ReadModels>, _types: ColumnTy
 export async function createAuditIndexes(db: Kysely<ReadModels>): Promise<void> {
   const index = (name: string, table: 'audit_log' | 'contact_links', columns: string[]) =>
     db.schema.createIndex(name).ifNotExists().on(table).columns(columns).execute();
-  await index('audit_log_position', 'audit_log', ['position']);
-  await index('audit_log_actor', 'audit_log', ['actor_id', 'position']);
-  await index('audit_log_record', 'audit_log', ['record_id', 'position']);
-  await index('audit_log_related', 'audit_log', ['related_id', 'position']);
-  await index('audit_log_type', 'audit_log', ['record_type', 'position']);
-  await index('audit_log_time', 'audit_log', ['occurred_at', 'position']);
+  await index('audit_log_actor', 'audit_log', ['actor_id', 'id']);
+  await index('audit_log_record', 'audit_log', ['record_id', 'id']);
+  await index('audit_log_related', 'audit_log', ['related_id', 'id']);
+  await index('audit_log_type', 'audit_log', ['record_type', 'id']);
+  await index('audit_log_time', 'audit_log', ['occurred_at', 'id']);
   await index('contact_links_account', 'contact_links', ['account_id', 'linked_at']);
   await index('contact_links_contact', 'contact_links', ['contact_id', 'unlinked_at']);
 }

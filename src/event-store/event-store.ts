@@ -125,8 +125,14 @@ export interface EventStore {
   readCatchUp(after: CatchUpCheckpoint, limit: number): Promise<CatchUpBatch>;
   /** The global position of the last event, 0 when empty. */
   headPosition(): Promise<number>;
-  /** The checkpoint after the last event a catch-up reader can read now (a reader there has seen everything committed). */
+  /** The checkpoint of the last committed event, in catch-up order: a reader that reached it has seen everything committed before the call. */
   headCheckpoint(): Promise<CatchUpCheckpoint>;
+  /**
+   * The checkpoint of the event at `position`: read models that reached it include that event. A replayed
+   * idempotent command waits for it, so its answer shows the first execution's change even when another
+   * process wrote it.
+   */
+  checkpointAt(position: number): Promise<CatchUpCheckpoint>;
   /** The stored result of an earlier command with this idempotency key, if it is still retained. */
   findIdempotentResult(actorId: string, key: string): Promise<StoredIdempotentResult | null>;
   /** Walks the hash chain from the first event. */

@@ -126,13 +126,23 @@ export class PostgresEventStore implements EventStore {
   }
 
   async headCheckpoint(): Promise<CatchUpCheckpoint> {
+    // The last committed event in catch-up order. A reader only gets there once every transaction before it
+    // has ended, so it has then seen everything committed now (even while an older transaction holds the
+    // snapshot's xmin back, which only delays it).
     const { rows } = await this.pool.query<{ tx_id: string; global_position: number }>(
-      `SELECT tx_id::text AS tx_id, global_position FROM events
-       WHERE tx_id < pg_snapshot_xmin(pg_current_snapshot())
-       ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
+      `SELECT tx_id::text AS tx_id, global_position FROM events ORDER BY tx_id DESC, global_position DESC LIMIT 1`,
     );
     const row = rows[0];
     return row ? { txId: row.tx_id, position: Number(row.global_position) } : CATCH_UP_START;
+  }
+
+  /** The event's own transaction id: catch-up readers order by it before the position. */
+  async checkpointAt(position: number): Promise<CatchUpCheckpoint> {
+    const { rows } = await this.pool.query<{ tx_id: string }>('SELECT tx_id::text AS tx_id FROM events WHERE global_position = $1', [
+      position,
+    ]);
+    const txId = rows[0]?.tx_id;
+    return txId === undefined ? this.headCheckpoint() : { txId, position };
   }
 
   async headPosition(): Promise<number> {
