@@ -142,7 +142,7 @@ export class CommandHandler {
     if (key !== null) {
       if (key.length === 0 || key.length > 200) throw ValidationError.of('idempotencyKey', 'must be 1 to 200 characters');
       const prior = await this.store.findIdempotentResult(context.actorId, key);
-      if (prior) return this.replay(key, requestHash, prior.requestHash, prior.result, prior.position);
+      if (prior) return await this.replay(key, requestHash, prior.requestHash, prior.result, prior.position);
     }
     const commandId = this.ids.next();
     for (let attempt = 0; ; attempt += 1) {
@@ -177,7 +177,7 @@ export class CommandHandler {
         };
       } catch (error) {
         if (error instanceof IdempotentReplay)
-          return this.replay(key!, requestHash, error.requestHash, error.result as Result, error.position);
+          return await this.replay(key!, requestHash, error.requestHash, error.result as Result, error.position);
         if (error instanceof IdempotencyKeyReusedError) throw keyReused(error.key);
         if (!(error instanceof WrongExpectedVersionError)) throw error;
         for (const stream of streams) this.cache.delete(stream.streamId);
@@ -190,15 +190,20 @@ export class CommandHandler {
     }
   }
 
-  private replay<Result extends JsonValue>(
+  /**
+   * The first execution's answer. Its checkpoint is that execution's, so a caller waiting for the read models
+   * (read-your-writes) sees the change even when another process made it and this one has not projected it yet.
+   */
+  private async replay<Result extends JsonValue>(
     key: string,
     requestHash: string,
     priorHash: string,
     result: JsonValue,
     position: number,
-  ): CommandOutcome<Result> {
+  ): Promise<CommandOutcome<Result>> {
     if (priorHash !== requestHash) throw keyReused(key);
-    return { result: result as Result, position, checkpoint: CATCH_UP_START, events: [], replayed: true };
+    const checkpoint = position > 0 ? await this.store.checkpointAt(position) : CATCH_UP_START;
+    return { result: result as Result, position, checkpoint, events: [], replayed: true };
   }
 }
 
