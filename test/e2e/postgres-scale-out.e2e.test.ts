@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { Client } from 'pg';
-import { CATCH_UP_START } from '../../src/event-store/event-store';
+import { CATCH_UP_START, type CatchUpCheckpoint } from '../../src/event-store/event-store';
 import { openCrm } from '../../src/app/open-crm';
 import { createPostgresPool } from '../../src/database/postgres-pool';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -59,6 +59,19 @@ async function insertAccountEvent(client: Client, id: string, name: string): Pro
   return Number(rows[0]!.global_position);
 }
 
+/**
+ * The next catch-up batch once it holds anything. Transaction ids are cluster-wide: a transaction of another
+ * test or process anywhere on the server holds the snapshot's xmin back for a moment, and catch-up rightly waits.
+ */
+async function readOnceVisible(store: PostgresEventStore, after: CatchUpCheckpoint) {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const batch = await store.readCatchUp(after, 10);
+    if (batch.events.length > 0 || Date.now() > deadline) return batch;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 describeOnPostgres('PostgreSQL catch-up reading', () => {
   let database: CreatedDatabase;
   let store: PostgresEventStore;
@@ -96,7 +109,7 @@ describeOnPostgres('PostgreSQL catch-up reading', () => {
     // B is committed, but A (a lower position) is still in flight: nothing may be delivered past it.
     expect((await store.readCatchUp(CATCH_UP_START, 10)).events).toEqual([]);
     await a.query('COMMIT');
-    const batch = await store.readCatchUp(CATCH_UP_START, 10);
+    const batch = await readOnceVisible(store, CATCH_UP_START);
     expect(batch.events.map((event) => event.globalPosition)).toEqual([positionA, positionB]);
   });
 
@@ -109,11 +122,11 @@ describeOnPostgres('PostgreSQL catch-up reading', () => {
     const positionA = await insertAccountEvent(a, ids(3), 'A'); // … but A takes the lower position
     const positionB = await insertAccountEvent(b, ids(4), 'B');
     await b.query('COMMIT');
-    const first = await store.readCatchUp(CATCH_UP_START, 10);
+    const first = await readOnceVisible(store, CATCH_UP_START);
     expect(first.events.map((event) => event.globalPosition)).toEqual([positionB]);
     await a.query('COMMIT');
     // A position-only checkpoint (after B's position) would now skip A forever.
-    const second = await store.readCatchUp(first.checkpoint, 10);
+    const second = await readOnceVisible(store, first.checkpoint);
     expect(second.events.map((event) => event.globalPosition)).toEqual([positionA]);
   });
 
@@ -129,7 +142,7 @@ describeOnPostgres('PostgreSQL catch-up reading', () => {
     const b = await connect();
     const after = await insertAccountEvent(b, ids(7), 'after the hole');
     expect(after).toBeGreaterThan(hole);
-    const batch = await store.readCatchUp(CATCH_UP_START, 10);
+    const batch = await readOnceVisible(store, CATCH_UP_START);
     expect(batch.events.map((event) => event.globalPosition)).toEqual([after]);
   });
 
