@@ -9,8 +9,8 @@ export const ERASED_NAME = '[erased]';
  * and, once the key is destroyed (erasure), read back as the `redacted` value.
  */
 export interface PersonalDataSpec {
-  /** The person the data belongs to (the key's subject), from the event's plain fields. */
-  readonly subject: (data: { readonly [key: string]: JsonValue }) => string;
+  /** The person the data belongs to (the key's subject), from the event's plain fields; null when it is no one's. */
+  readonly subject: (data: { readonly [key: string]: JsonValue }) => string | null;
   /** What each personal field reads as after erasure. */
   readonly redacted: { readonly [field: string]: JsonValue };
   /** Event types that start a subject's record: no key can exist for it yet. */
@@ -35,8 +35,19 @@ const contactFields: PersonalDataSpec = {
   redacted: ERASED_CONTACT_PROFILE as unknown as { readonly [field: string]: JsonValue },
 };
 
+/**
+ * What is written about an interaction with a person (an activity regarding a contact: "Lunch with Ewa, she is
+ * moving to Zakopane") is that person's data. An activity regarding only an account or an opportunity is not.
+ */
+const activityFields: PersonalDataSpec = {
+  subject: (data) => (data.regardingContactId as string | null) ?? null,
+  createdBy: [],
+  redacted: { subject: ERASED_NAME, description: null },
+};
+
 /** Events that carry personal data, by type. Every other event is stored as it is. */
 export const PERSONAL_DATA: { readonly [type: string]: PersonalDataSpec | undefined } = {
   ContactCreated: contactFields,
   ContactUpdated: contactFields,
+  ActivityLogged: activityFields,
 };

@@ -8,6 +8,7 @@ import { pageSize } from '../common/paging-args';
 import { Contact } from '../contact/contact.type';
 import type { GraphQLContext } from '../context';
 import { User } from '../user/user.type';
+import { Opportunity } from '../opportunity/opportunity.type';
 import { AuditLogFilter, AuditTrailReport, HistoryConnection, HistoryEntry } from './history.type';
 
 const BY_POSITION: Ordering = { key: 'audit', columns: ['position'], direction: 'desc' };
@@ -65,6 +66,19 @@ export class ContactHistoryResolver {
     @Arg('after', () => String, { nullable: true }) after: string | null,
   ): Promise<ConnectionSource<HistoryEntry>> {
     return recordHistory(ctx, contact.id, first, after);
+  }
+}
+
+@Resolver(() => Opportunity)
+export class OpportunityHistoryResolver {
+  @FieldResolver(() => HistoryConnection, { description: 'Every change of the opportunity, newest first (auditors).' })
+  history(
+    @Root() opportunity: Opportunity,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+  ): Promise<ConnectionSource<HistoryEntry>> {
+    return recordHistory(ctx, opportunity.id, first, after);
   }
 }
 

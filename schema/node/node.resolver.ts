@@ -4,10 +4,12 @@ import { loadAccount } from '../account/account.resolver';
 import { AssignOwnerInput } from '../account/account.input';
 import { loadContact } from '../contact/contact.resolver';
 import { afterCommand } from '../common/after-command';
+import { loadImportJob } from '../import/import-job.resolver';
 import { RecordType } from '../common/enums';
 import type { GraphQLContext } from '../context';
 import { User } from '../user/user.type';
 import { Node } from './node.interface';
+import { loadOwnedSalesRecord, loadSalesNode } from './sales-node';
 
 @ObjectType({ simpleResolvers: true, description: 'The record that changed owner.' })
 export class AssignOwnerPayload {
@@ -19,8 +21,14 @@ export class AssignOwnerPayload {
 export class NodeResolver {
   @Query(() => Node, { nullable: true, description: 'Any record by its id.' })
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Node | null> {
-    const [account, contact, user] = await Promise.all([loadAccount(ctx, id), loadContact(ctx, id), ctx.loaders.userById.load(id)]);
-    return account ?? contact ?? (user ? User.fromRow(user) : null);
+    const [account, contact, user, salesRecord, importJob] = await Promise.all([
+      loadAccount(ctx, id),
+      loadContact(ctx, id),
+      ctx.loaders.userById.load(id),
+      loadSalesNode(ctx, id),
+      loadImportJob(ctx, id),
+    ]);
+    return account ?? contact ?? (user ? User.fromRow(user) : null) ?? salesRecord ?? importJob;
   }
 
   @Mutation(() => AssignOwnerPayload, { description: 'Makes a user the owner of a record.' })
@@ -30,7 +38,12 @@ export class NodeResolver {
   ): Promise<AssignOwnerPayload> {
     const outcome = await ctx.commands.assignOwner(input);
     await afterCommand(ctx, outcome);
-    const record = input.recordType === RecordType.ACCOUNT ? await loadAccount(ctx, input.id) : await loadContact(ctx, input.id);
+    const record =
+      input.recordType === RecordType.ACCOUNT
+        ? await loadAccount(ctx, input.id)
+        : input.recordType === RecordType.CONTACT
+          ? await loadContact(ctx, input.id)
+          : await loadOwnedSalesRecord(ctx, input.recordType === RecordType.OPPORTUNITY ? 'OPPORTUNITY' : 'ACTIVITY', input.id);
     if (!record) throw new GraphQLError(`Record ${input.id} is missing from the read model after the change`);
     return { record, position: String(outcome.position) };
   }

@@ -2,7 +2,7 @@
 export type DomainErrorCode =
   'BAD_USER_INPUT' | 'NOT_FOUND' | 'CONFLICT' | 'RECORD_INACTIVE' | 'CONTACT_ALREADY_ASSOCIATED' | 'FORBIDDEN' | 'FEATURE_DISABLED';
 
-export type RecordKind = 'account' | 'contact' | 'user';
+export type RecordKind = 'account' | 'contact' | 'user' | 'opportunity' | 'quote' | 'invoice' | 'activity';
 
 /** A refusal the client caused and can act on. `details` lands in the error's extensions. */
 export abstract class DomainError extends Error {

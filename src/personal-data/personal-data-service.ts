@@ -105,7 +105,34 @@ export class PersonalDataService {
         source: event.metadata.source,
         data: dataWithoutIds(event),
       })),
+      activities: await this.activitiesWith(contactId),
     };
+  }
+
+  /** The interactions recorded with the person: activities regarding them or in which they took part, oldest first. */
+  private async activitiesWith(contactId: string): Promise<JsonValue[]> {
+    const rows = await this.crm.db
+      .selectFrom('activities')
+      .select(['id', 'type', 'subject', 'description', 'direction', 'occurred_at', 'duration_minutes', 'regarding_contact_id'])
+      .where((eb) =>
+        eb.or([
+          eb('regarding_contact_id', '=', contactId),
+          eb('id', 'in', eb.selectFrom('activity_participants').select('activity_id').where('contact_id', '=', contactId)),
+        ]),
+      )
+      .orderBy('occurred_at')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      subject: row.subject,
+      description: row.description,
+      direction: row.direction,
+      occurredAt: row.occurred_at,
+      durationMinutes: row.duration_minutes,
+      role: row.regarding_contact_id === contactId ? 'REGARDING' : 'PARTICIPANT',
+    }));
   }
 
   private async usersById(ids: readonly string[]): Promise<Map<string, UserRow>> {

@@ -9,6 +9,7 @@ import { PersonalDataService } from '../../src/personal-data/personal-data-servi
 import { dumpReadModels } from '../support/dump-read-models';
 import { openTestCrm, type TestCrm } from '../support/test-crm';
 import { TEST_DATABASES } from '../support/test-databases';
+import { salesCommands } from '../support/test-sales';
 
 const EMAIL = 'ewa.distinctive-7731@example.org';
 const PHONE = '+48 600 777 331';
@@ -163,6 +164,58 @@ describe.each(TEST_DATABASES)('erasing a person’s data on $name', (database) =
     expect(history[0]!.data).toMatchObject({ email: EMAIL, phone: PHONE, address: { line1: STREET, city: 'Zakopane' } });
     expect(history[2]!.data).toEqual({ phone: NEW_PHONE, jobTitle: 'Buyer' });
     expect(history.every((step) => step.actor?.id === t.userId)).toBe(true);
+  });
+
+  it('exports the interactions recorded with the person: regarding them or with them taking part', async () => {
+    const sales = salesCommands(t);
+    const call = (
+      await sales.logActivity({
+        type: 'PHONE_CALL',
+        subject: 'Renewal call',
+        occurredAt: '2026-11-02T10:00:00.000Z',
+        regardingContactId: contactId,
+        direction: 'OUTGOING',
+        durationMinutes: 12,
+      })
+    ).result.id;
+    const meeting = (
+      await sales.logActivity({
+        type: 'APPOINTMENT',
+        subject: 'Quarterly review',
+        occurredAt: '2026-11-03T10:00:00.000Z',
+        regardingAccountId: accountId,
+        participants: [{ contactId }, { userId: t.userId }],
+      })
+    ).result.id;
+    await sales.logActivity({
+      type: 'TASK',
+      subject: 'Not about her',
+      occurredAt: '2026-11-04T10:00:00.000Z',
+      regardingAccountId: accountId,
+    });
+    const exported = await service().exportContact(contactId, ['ADMINISTRATOR'], new Date());
+    expect(exported.activities).toEqual([
+      expect.objectContaining({ id: call, type: 'PHONE_CALL', subject: 'Renewal call', durationMinutes: 12, role: 'REGARDING' }),
+      expect.objectContaining({ id: meeting, type: 'APPOINTMENT', subject: 'Quarterly review', role: 'PARTICIPANT' }),
+    ]);
+  });
+
+  it('erases what activities regarding the person say, keeping the activities', async () => {
+    const sales = salesCommands(t);
+    const id = (
+      await sales.logActivity({
+        type: 'EMAIL',
+        subject: `Offer for ${EMAIL}`,
+        description: `Call ${PHONE}`,
+        occurredAt: '2026-11-02T10:00:00.000Z',
+        regardingContactId: contactId,
+      })
+    ).result.id;
+    await erase();
+    await t.crm.scrub();
+    expect(await secretsFound(t)).toEqual([]);
+    const rows = await t.crm.db.selectFrom('activities').select(['id', 'subject', 'description']).execute();
+    expect(rows).toEqual([{ id, subject: '[erased]', description: null }]);
   });
 
   it('exports, for an erased person, that and when they were erased and by whom, and nothing personal', async () => {

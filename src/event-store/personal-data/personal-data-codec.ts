@@ -24,8 +24,9 @@ export function personalSubjectOf(type: string, data: unknown): string | null {
 /** The stored JSON of an event's data: its non-null personal fields encrypted together with the subject's key. */
 export function encodeData(event: CrmEvent, keyOf: (subject: string) => DataKey): string {
   const spec = PERSONAL_DATA[event.type];
-  if (!spec) return JSON.stringify(event.data);
   const data = event.data as Data;
+  const subject = spec?.subject(data) ?? null;
+  if (!spec || subject === null) return JSON.stringify(data);
   const stored: Record<string, JsonValue> = {};
   const personal: Record<string, JsonValue> = {};
   for (const [field, value] of Object.entries(data)) {
@@ -34,7 +35,7 @@ export function encodeData(event: CrmEvent, keyOf: (subject: string) => DataKey)
   }
   const fields = Object.keys(personal);
   if (fields.length > 0) {
-    const part: PersonalPart = { fields, value: encryptValue(keyOf(spec.subject(data)), personal) };
+    const part: PersonalPart = { fields, value: encryptValue(keyOf(subject), personal) };
     stored[PERSONAL_PART] = part as unknown as JsonValue;
   }
   return JSON.stringify(stored);

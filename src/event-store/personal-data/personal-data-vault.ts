@@ -62,7 +62,8 @@ export class PersonalDataVault {
     const fresh = new Set(
       events
         .filter((event) => PERSONAL_DATA[event.type]?.createdBy.includes(event.type))
-        .map((event) => personalSubjectOf(event.type, event.data)),
+        .map((event) => personalSubjectOf(event.type, event.data))
+        .filter((subject) => subject !== null),
     );
     for (const subject of this.subjectsOf(events)) {
       const cached = this.cache.currentFor(subject);
