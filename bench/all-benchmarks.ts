@@ -1,6 +1,7 @@
 import { benchmark as addressSuggestions } from './address-suggestions.bench';
 import { benchmark as asOf } from './as-of.bench';
 import { benchmark as commands } from './commands.bench';
+import { benchmark as importFiles } from './import.bench';
 import { benchmark as personalData } from './personal-data.bench';
 import { benchmark as query } from './query.bench';
 import { benchmark as rebuild } from './rebuild.bench';
@@ -9,4 +10,14 @@ import { benchmark as vsEmmett } from './vs-emmett.bench';
 import type { Benchmark } from './support/benchmark';
 
 /** Every benchmark, in the order `npm run bench` runs them. */
-export const ALL_BENCHMARKS: readonly Benchmark[] = [commands, personalData, vsEmmett, rebuild, asOf, query, scale, addressSuggestions];
+export const ALL_BENCHMARKS: readonly Benchmark[] = [
+  commands,
+  personalData,
+  vsEmmett,
+  rebuild,
+  asOf,
+  query,
+  scale,
+  addressSuggestions,
+  importFiles,
+];
