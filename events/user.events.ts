@@ -22,7 +22,17 @@ export type UserEmailClaimed = EventOf<'UserEmailClaimed', { readonly email: str
 export type UserDeactivated = EventOf<'UserDeactivated', { readonly userId: string }>;
 export type UserActivated = EventOf<'UserActivated', { readonly userId: string }>;
 
-export type UserEvent = UserRegistered | UserRolesChanged | UserEmailClaimed | UserDeactivated | UserActivated;
+/**
+ * The user chose whether they may be named to colleagues as someone who knows a contact (who knows whom).
+ * Who made the choice is the event's actor.
+ */
+export type UserIntroductionsPreferenceSet = EventOf<
+  'UserIntroductionsPreferenceSet',
+  { readonly userId: string; readonly optedOut: boolean }
+>;
+
+export type UserEvent =
+  UserRegistered | UserRolesChanged | UserEmailClaimed | UserDeactivated | UserActivated | UserIntroductionsPreferenceSet;
 
 export const USER_EVENT_TYPES = [
   'UserRegistered',
@@ -30,4 +40,5 @@ export const USER_EVENT_TYPES = [
   'UserEmailClaimed',
   'UserDeactivated',
   'UserActivated',
+  'UserIntroductionsPreferenceSet',
 ] as const satisfies readonly UserEvent['type'][];

@@ -49,7 +49,7 @@ export async function countAccounts(db: Kysely<ReadModels>, filter: AccountFilte
   return Number(row.count);
 }
 
-function filtered(db: Kysely<ReadModels>, filter: AccountFilter) {
+export function filtered(db: Kysely<ReadModels>, filter: AccountFilter) {
   let query = db.selectFrom('accounts').where(viewCondition(filter.view, filter.viewerId, 'accounts'));
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);
   for (const condition of searchConditions(filter.search, 'search_text')) query = query.where(condition);

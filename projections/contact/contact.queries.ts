@@ -114,7 +114,7 @@ export async function countContactsOfAccounts(
   return counts;
 }
 
-function filtered(db: Kysely<ReadModels>, filter: ContactFilter) {
+export function filtered(db: Kysely<ReadModels>, filter: ContactFilter) {
   let query = db.selectFrom('contacts').where(viewCondition(filter.view, filter.viewerId, 'contacts'));
   if (filter.accountId) query = query.where('account_id', '=', filter.accountId);
   if (filter.ownerId) query = query.where('owner_id', '=', filter.ownerId);

@@ -14,6 +14,7 @@ import type { GraphQLContext } from '../context';
 import { loadContact } from '../contact/contact.resolver';
 import { Contact, ContactConnection } from '../contact/contact.type';
 import { accountAsOf, contactAsOf, contactsOfAccountAsOf } from '../history/as-of';
+import { accountsByHealth } from '../relationship/health-ordering';
 import { User } from '../user/user.type';
 import { AssociateContactsInput, CreateAccountInput, SetStateInput, UpdateAccountInput } from './account.input';
 import { Account, AccountConnection, AccountPayload } from './account.type';
@@ -48,6 +49,7 @@ export class AccountResolver {
   ): Promise<ConnectionSource<Account>> {
     const owner = ownerFilter(ctx, ownerId);
     const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, ownerId: owner.ownerId };
+    if (orderBy === AccountOrder.HEALTH_SCORE_DESC) return accountsByHealth(ctx, filter, owner.empty, first, after);
     const ordering = ACCOUNT_ORDERINGS[orderBy ?? AccountOrder.NAME_ASC];
     if (owner.empty)
       return toConnection(

@@ -53,6 +53,8 @@ export enum AccountOrder {
   NAME_DESC = 'NAME_DESC',
   CREATED_DESC = 'CREATED_DESC',
   MODIFIED_DESC = 'MODIFIED_DESC',
+  /** Relationship health, as of the request's day: highest first, never-contacted accounts last. */
+  HEALTH_SCORE_DESC = 'HEALTH_SCORE_DESC',
 }
 registerEnumType(AccountOrder, {
   name: 'AccountOrder',
@@ -64,5 +66,7 @@ export enum ContactOrder {
   LAST_NAME_DESC = 'LAST_NAME_DESC',
   CREATED_DESC = 'CREATED_DESC',
   MODIFIED_DESC = 'MODIFIED_DESC',
+  /** Relationship health, as of the request's day: highest first, never-contacted contacts last. */
+  HEALTH_SCORE_DESC = 'HEALTH_SCORE_DESC',
 }
 registerEnumType(ContactOrder, { name: 'ContactOrder', description: 'How a contacts list is ordered (last name, then first name).' });

@@ -16,6 +16,7 @@ import type { GraphQLContext } from '../context';
 import { JSONScalar } from '../common/scalars';
 import type { PersonalDataExport } from '../../src/personal-data/personal-data-service';
 import { accountAsOf, contactAsOf } from '../history/as-of';
+import { contactsByHealth } from '../relationship/health-ordering';
 import { User } from '../user/user.type';
 import { CreateContactInput, EraseContactPersonalDataInput, UpdateContactInput } from './contact.input';
 import { Contact, ContactConnection, ContactPayload } from './contact.type';
@@ -48,6 +49,7 @@ export class ContactResolver {
   ): Promise<ConnectionSource<Contact>> {
     const owner = ownerFilter(ctx, ownerId);
     const filter = { view: view ?? RecordView.ACTIVE, viewerId: ctx.viewer.id, search, accountId, ownerId: owner.ownerId };
+    if (orderBy === ContactOrder.HEALTH_SCORE_DESC) return contactsByHealth(ctx, filter, owner.empty, first, after);
     const order = orderBy ?? ContactOrder.LAST_NAME_ASC;
     if (owner.empty) {
       return toConnection(

@@ -13,4 +13,5 @@ export type UserCommand =
     }
   | { readonly type: 'ChangeUserRoles'; readonly userId: string; readonly roles: readonly Role[] }
   | { readonly type: 'DeactivateUser'; readonly userId: string; readonly actorId: string }
-  | { readonly type: 'ActivateUser'; readonly userId: string };
+  | { readonly type: 'ActivateUser'; readonly userId: string }
+  | { readonly type: 'SetIntroductionsPreference'; readonly userId: string; readonly optedOut: boolean };

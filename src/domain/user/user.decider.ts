@@ -48,6 +48,10 @@ export const userDecider: Decider<UserCommand, UserState, UserEvent> = {
         if (state.active) return [];
         return [{ type: 'UserActivated', schemaVersion: 1, data: { userId: command.userId } }];
       }
+      case 'SetIntroductionsPreference': {
+        if (!state.exists) throw new NotFoundError('user', command.userId, 'userId');
+        return [{ type: 'UserIntroductionsPreferenceSet', schemaVersion: 1, data: { userId: command.userId, optedOut: command.optedOut } }];
+      }
       default:
         return assertNever(command);
     }

@@ -26,6 +26,9 @@ export function evolveUser(state: UserState, event: UserEvent): UserState {
       return state.exists ? { ...state, active: false } : state;
     case 'UserActivated':
       return state.exists ? { ...state, active: true } : state;
+    case 'UserIntroductionsPreferenceSet':
+      // Read by who-knows-whom only; no rule depends on it.
+      return state;
     case 'UserEmailClaimed':
       // Lives on the e-mail's own stream; a user's stream never holds it.
       return state;
