@@ -8,7 +8,7 @@ import { SeededIds } from './seeded-ids';
 import { nowMs } from './timing';
 
 /** Bump when the generated history changes shape: older cached databases are then ignored. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 /** Appends kept in flight while generating (the store commits them in groups). */
 const GENERATION_IN_FLIGHT = 512;
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSchema, execute, parse, print, type DocumentNode, type ExecutionResult, type GraphQLSchema, Kind } from 'graphql';
+import { buildSchema, execute, parse, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import { buildCrmSchema } from '../../schema/build-schema';
 import type { GraphQLContext } from '../../schema/context';
 import { graphQLContextFor } from '../../src/server/graphql-context';
@@ -8,15 +8,9 @@ import { usersByIds } from '../../projections/user/user.queries';
 import type { Crm } from '../../src/app/open-crm';
 import { nowMs, summarizeLatencies, type LatencySummary } from './timing';
 
-/** The `AccountsWithContacts` operation of test/operations/account.graphql, alone. */
-export const ACCOUNTS_WITH_CONTACTS: string = (() => {
-  const document = parse(readFileSync(join(__dirname, '..', '..', 'test', 'operations', 'account.graphql'), 'utf8'));
-  const operation = document.definitions.find(
-    (definition) => definition.kind === Kind.OPERATION_DEFINITION && definition.name?.value === 'AccountsWithContacts',
-  );
-  if (!operation) throw new Error('test/operations/account.graphql has no AccountsWithContacts operation');
-  return print(operation);
-})();
+/** The operation the query benchmarks send: bench/operations/accounts-page.graphql. */
+export const ACCOUNTS_PAGE: string = readFileSync(join(__dirname, '..', 'operations', 'accounts-page.graphql'), 'utf8');
+const OPERATION_NAME = 'AccountsPage';
 
 /** Contacts asked for per account on the page. */
 export const CONTACTS_PER_ACCOUNT = 10;
@@ -32,7 +26,7 @@ export function pageOf(first: number): PageVariables {
 
 /** The request body both servers receive. */
 export function requestBody(variables: PageVariables): string {
-  return JSON.stringify({ query: ACCOUNTS_WITH_CONTACTS, operationName: 'AccountsWithContacts', variables });
+  return JSON.stringify({ query: ACCOUNTS_PAGE, operationName: OPERATION_NAME, variables });
 }
 
 export type Executor = (variables: PageVariables) => Promise<ExecutionResult>;
@@ -45,7 +39,7 @@ export async function crmExecutor(crm: Crm, viewerId: string): Promise<Executor>
   const [user] = await usersByIds(crm.db, [viewerId]);
   if (!user) throw new Error(`no user ${viewerId} in the read model`);
   const schema = buildCrmSchema();
-  const document = parse(ACCOUNTS_WITH_CONTACTS);
+  const document = parse(ACCOUNTS_PAGE);
   let request = 0;
   return async (variables) => {
     request += 1;
@@ -66,7 +60,26 @@ export const BARE_TYPE_DEFS = `
     primaryContact: Contact
     parentAccount: Account
     contacts(first: Int): ContactConnection!
+    opportunities(first: Int, status: OpportunityStatus): OpportunityConnection!
+    invoices(first: Int): InvoiceConnection!
+    relationship: RelationshipInsights!
   }
+  type RelationshipInsights {
+    healthScore: Int
+    healthLevel: String
+    trend: String
+    emailsSent: Int!
+    emailsReceived: Int!
+    lastContactedByUs: String
+    lastContactedByThem: String
+  }
+  enum OpportunityStatus { OPEN WON LOST }
+  type OpportunityConnection { totalCount: Int! edges: [OpportunityEdge!]! }
+  type OpportunityEdge { node: Opportunity! }
+  type Opportunity { id: ID! topic: String! estimatedRevenue: String probability: Int }
+  type InvoiceConnection { totalCount: Int! edges: [InvoiceEdge!]! }
+  type InvoiceEdge { node: Invoice! }
+  type Invoice { id: ID! invoiceNumber: String! totalAmount: String! status: String! }
   type User { id: ID! name: String! }
   type ContactConnection { totalCount: Int! pageInfo: PageInfo! edges: [ContactEdge!]! }
   type PageInfo { hasNextPage: Boolean! }
@@ -87,7 +100,7 @@ export function bareAccounts(page: PrecomputedPage) {
 /** The same operation against the bare schema, in process. */
 export function bareExecutor(page: PrecomputedPage): Executor {
   const schema: GraphQLSchema = buildSchema(BARE_TYPE_DEFS);
-  const document: DocumentNode = parse(ACCOUNTS_WITH_CONTACTS);
+  const document: DocumentNode = parse(ACCOUNTS_PAGE);
   const accounts = bareAccounts(page);
   const rootValue = { accounts: (args: { first?: number | null }) => accounts(args.first) };
   return async (variables) => expectData(await execute({ schema, document, rootValue, variableValues: { ...variables } }));

@@ -25,18 +25,25 @@ import { SeededIds } from './seeded-ids';
 
 /** How often each kind of command happens in the generated history (they add up to 1). */
 const MIX = [
-  ['createAccount', 0.12],
-  ['updateAccount', 0.18],
-  ['createContact', 0.3],
-  ['associateContact', 0.07],
-  ['updateContact', 0.25],
-  ['assignAccountOwner', 0.02],
-  ['deactivateAccount', 0.02],
-  ['deactivateContact', 0.04],
+  ['createAccount', 0.09],
+  ['updateAccount', 0.12],
+  ['createContact', 0.22],
+  ['associateContact', 0.05],
+  ['updateContact', 0.16],
+  ['assignAccountOwner', 0.015],
+  ['deactivateAccount', 0.015],
+  ['deactivateContact', 0.03],
+  ['createOpportunity', 0.05],
+  ['closeOpportunity', 0.02],
+  ['createQuote', 0.02],
+  ['createInvoice', 0.02],
+  ['logActivity', 0.18],
 ] as const;
 type Action = (typeof MIX)[number][0];
 
 const USERS = 8;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ACTIVITY_MIX = ['EMAIL', 'EMAIL', 'EMAIL', 'PHONE_CALL', 'PHONE_CALL', 'APPOINTMENT', 'TASK'] as const;
 /** A change being put together: any field, writable. */
 type Draft<T> = { -readonly [K in keyof T]?: T[K] };
 /** Share of new contacts created inside an account (two events: created and associated). */
@@ -64,6 +71,11 @@ export class RealisticHistory {
   private readonly activeContacts: string[] = [];
   private readonly unlinkedContacts: string[] = [];
   private readonly contacts = new Map<string, { active: boolean; accountId: string | null }>();
+  private readonly openOpportunities: { id: string; accountId: string }[] = [];
+  private readonly inactiveAccounts = new Set<string>();
+  private readonly recentEmails: string[] = [];
+  private quotesCreated = 0;
+  private invoicesCreated = 0;
   private accountsCreated = 0;
   private contactsCreated = 0;
   private time: number;
@@ -96,6 +108,16 @@ export class RealisticHistory {
         return this.deactivateAccount();
       case 'deactivateContact':
         return this.deactivateContact();
+      case 'createOpportunity':
+        return this.createOpportunity();
+      case 'closeOpportunity':
+        return this.closeOpportunity() ?? this.createOpportunity();
+      case 'createQuote':
+        return this.createQuote(room) ?? this.createOpportunity();
+      case 'createInvoice':
+        return this.createInvoice(room);
+      case 'logActivity':
+        return this.logActivity();
     }
   }
 
@@ -224,6 +246,7 @@ export class RealisticHistory {
 
   private deactivateAccount(): AppendRequest {
     const accountId = takeRandom(this.activeAccounts, this.random);
+    this.inactiveAccounts.add(accountId);
     return this.append(this.actor(), [{ streamId: streamIds.account(accountId), events: [event('AccountDeactivated', { accountId })] }]);
   }
 
@@ -231,6 +254,122 @@ export class RealisticHistory {
     const contactId = takeRandom(this.activeContacts, this.random);
     this.contacts.get(contactId)!.active = false;
     return this.append(this.actor(), [{ streamId: streamIds.contact(contactId), events: [event('ContactDeactivated', { contactId })] }]);
+  }
+
+  private createOpportunity(): AppendRequest {
+    const opportunityId = this.ids.next();
+    const accountId = this.random.pick(this.activeAccounts);
+    const ownerId = this.accountOwners.get(accountId)!;
+    this.openOpportunities.push({ id: opportunityId, accountId });
+    const data = {
+      opportunityId,
+      ownerId,
+      topic: `${this.random.pick(INDUSTRIES)} rollout ${this.random.int(1, 9999)}`,
+      accountId,
+      contactId: null,
+      estimatedRevenue: `${this.random.int(5, 900) * 1000}.00`,
+      estimatedCloseDate: new Date(this.time + this.random.int(10, 120) * DAY_MS).toISOString(),
+      probability: this.random.int(1, 9) * 10,
+    };
+    return this.append(ownerId, [
+      { streamId: streamIds.opportunity(opportunityId), events: [event('OpportunityCreated', data)] },
+      { streamId: streamIds.account(accountId), events: [] },
+    ]);
+  }
+
+  private closeOpportunity(): AppendRequest | null {
+    if (this.openOpportunities.length === 0) return null;
+    const { id } = takeRandom(this.openOpportunities, this.random);
+    const status = this.random.chance(0.45) ? 'WON' : 'LOST';
+    return this.append(this.actor(), [
+      { streamId: streamIds.opportunity(id), events: [event('OpportunityClosed', { opportunityId: id, status })] },
+    ]);
+  }
+
+  /** A quote from an open opportunity: the quote and its number, in one append (two events). */
+  private createQuote(room: number): AppendRequest | null {
+    if (room < 2 || this.openOpportunities.length === 0) return null;
+    const { id: opportunityId, accountId } = this.random.pick(this.openOpportunities);
+    // The rules refuse a quote for a deactivated account.
+    if (this.inactiveAccounts.has(accountId)) return null;
+    const quoteId = this.ids.next();
+    this.quotesCreated += 1;
+    const quoteNumber = `QUO-${String(this.quotesCreated).padStart(5, '0')}`;
+    const totalAmount = `${this.random.int(100, 90_000)}.${String(this.random.int(0, 99)).padStart(2, '0')}`;
+    return this.append(this.actor(), [
+      {
+        streamId: streamIds.quoteNumbers(),
+        events: [event('QuoteNumberAllocated', { number: this.quotesCreated, quoteNumber, quoteId })],
+      },
+      {
+        streamId: streamIds.quote(quoteId),
+        events: [event('QuoteCreated', { quoteId, quoteNumber, name: `Offer ${quoteNumber}`, opportunityId, accountId, totalAmount })],
+      },
+      { streamId: streamIds.opportunity(opportunityId), events: [] },
+      { streamId: streamIds.account(accountId), events: [] },
+    ]);
+  }
+
+  private createInvoice(room: number): AppendRequest {
+    if (room < 2) return this.logActivity();
+    const accountId = this.random.pick(this.activeAccounts);
+    const invoiceId = this.ids.next();
+    this.invoicesCreated += 1;
+    const invoiceNumber = `INV-${String(this.invoicesCreated).padStart(5, '0')}`;
+    const data = {
+      invoiceId,
+      invoiceNumber,
+      name: `Licences ${this.random.int(2024, 2026)}`,
+      accountId,
+      contactId: null,
+      opportunityId: null,
+      quoteId: null,
+      totalAmount: `${this.random.int(100, 50_000)}.${String(this.random.int(0, 99)).padStart(2, '0')}`,
+      dueDate: new Date(this.time + 30 * DAY_MS).toISOString(),
+    };
+    return this.append(this.actor(), [
+      {
+        streamId: streamIds.invoiceNumbers(),
+        events: [event('InvoiceNumberAllocated', { number: this.invoicesCreated, invoiceNumber, invoiceId })],
+      },
+      { streamId: streamIds.invoice(invoiceId), events: [event('InvoiceCreated', data)] },
+      { streamId: streamIds.account(accountId), events: [] },
+    ]);
+  }
+
+  /** An e-mail (some answering a recent one), a call, a meeting or a task regarding an account or one of its people. */
+  private logActivity(): AppendRequest {
+    const activityId = this.ids.next();
+    const ownerId = this.actor();
+    const type = this.random.pick(ACTIVITY_MIX);
+    const accountId = this.random.pick(this.activeAccounts);
+    const contactId = this.activeContacts.length > 0 && this.random.chance(0.6) ? this.random.pick(this.activeContacts) : null;
+    const inReplyTo =
+      type === 'EMAIL' && this.recentEmails.length > 0 && this.random.chance(0.3) ? this.random.pick(this.recentEmails) : null;
+    if (type === 'EMAIL') {
+      this.recentEmails.push(activityId);
+      if (this.recentEmails.length > 200) this.recentEmails.shift();
+    }
+    const participants = [{ userId: ownerId, contactId: null }, ...(contactId ? [{ userId: null, contactId }] : [])];
+    const data = {
+      activityId,
+      ownerId,
+      type,
+      subject: `${type === 'EMAIL' ? 'Re: offer' : type === 'PHONE_CALL' ? 'Call about' : type === 'TASK' ? 'Follow up on' : 'Meeting on'} ${this.random.int(1, 99_999)}`,
+      description: null,
+      direction: type === 'TASK' ? null : this.random.chance(0.55) ? 'OUTGOING' : 'INCOMING',
+      occurredAt: new Date(this.time).toISOString(),
+      durationMinutes: type === 'PHONE_CALL' ? this.random.int(2, 40) : type === 'APPOINTMENT' ? this.random.int(2, 8) * 15 : null,
+      regardingAccountId: contactId ? null : accountId,
+      regardingContactId: contactId,
+      regardingOpportunityId: null,
+      participants,
+      inReplyToActivityId: inReplyTo,
+    } as const;
+    return this.append(ownerId, [
+      { streamId: streamIds.activity(activityId), events: [event('ActivityLogged', data)] },
+      { streamId: contactId ? streamIds.contact(contactId) : streamIds.account(accountId), events: [] },
+    ]);
   }
 
   /** Names every stream at the version this history has it at, and moves the versions on. */
