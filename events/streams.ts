@@ -5,6 +5,15 @@ export const streamIds = {
   user: (id: string) => `user-${id}`,
   /** One stream per e-mail address (lower-cased), used to keep user e-mails unique. */
   userEmail: (email: string) => `useremail-${email.toLowerCase()}`,
+  opportunity: (id: string) => `opportunity-${id}`,
+  quote: (id: string) => `quote-${id}`,
+  invoice: (id: string) => `invoice-${id}`,
+  activity: (id: string) => `activity-${id}`,
+  importJob: (id: string) => `importjob-${id}`,
+  /** The one stream that allocates quote numbers (QUO-00001, …) in order, so no two quotes share one. */
+  quoteNumbers: () => 'numbers-quote',
+  /** The one stream that allocates invoice numbers (INV-00001, …). */
+  invoiceNumbers: () => 'numbers-invoice',
 } as const;
 
 export type StreamKind = keyof typeof streamIds;

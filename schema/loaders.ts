@@ -6,6 +6,10 @@ import type { Page } from '../projections/pagination';
 import type { ReadModels } from '../projections/read-models';
 import type { RecordViewName } from '../projections/record-views';
 import { usersByIds, type UserRow } from '../projections/user/user.queries';
+import { byGroup, inOrder } from './common/batching';
+import { createImportLoaders } from './import-loaders';
+import { createRelationshipLoaders } from './relationship/relationship.loaders';
+import { createSalesLoaders } from './sales-loaders';
 
 export interface RelatedPageKey {
   readonly parentId: string;
@@ -21,8 +25,12 @@ export interface RelatedCountKey {
 /** Per-request batching: every record and related list a response needs costs one statement per kind. */
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export function createLoaders(db: Kysely<ReadModels>, viewerId: string) {
+/** `now` is the request's time: relationship scores are computed as of it. */
+export function createLoaders(db: Kysely<ReadModels>, viewerId: string, now: Date = new Date()) {
   return {
+    ...createSalesLoaders(db),
+    ...createRelationshipLoaders(db, now),
+    ...createImportLoaders(db),
     accountById: new DataLoader<string, AccountRow | null>(async (ids) => inOrder(ids, await accountsByIds(db, ids))),
     contactById: new DataLoader<string, ContactRow | null>(async (ids) => inOrder(ids, await contactsByIds(db, ids))),
     userById: new DataLoader<string, UserRow | null>(async (ids) => inOrder(ids, await usersByIds(db, ids))),
@@ -60,34 +68,4 @@ export function createLoaders(db: Kysely<ReadModels>, viewerId: string) {
       { cacheKeyFn: (key) => `${key.parentId}:${key.view}` },
     ),
   };
-}
-
-/** Rows in the order of the requested ids, null where a record does not exist. */
-function inOrder<Row extends { id: string }>(ids: readonly string[], rows: readonly Row[]): (Row | null)[] {
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return ids.map((id) => byId.get(id) ?? null);
-}
-
-/** Splits a batch into groups that one statement can answer (same view and page size), then reassembles it. */
-async function byGroup<Key, Value>(
-  keys: readonly Key[],
-  groupOf: (key: Key) => string,
-  load: (group: Key[]) => Promise<Value[]>,
-): Promise<Value[]> {
-  const groups = new Map<string, { keys: Key[]; indexes: number[] }>();
-  keys.forEach((key, index) => {
-    const name = groupOf(key);
-    const group = groups.get(name) ?? { keys: [], indexes: [] };
-    group.keys.push(key);
-    group.indexes.push(index);
-    groups.set(name, group);
-  });
-  const results = new Array<Value>(keys.length);
-  await Promise.all(
-    [...groups.values()].map(async (group) => {
-      const values = await load(group.keys);
-      group.indexes.forEach((index, i) => (results[index] = values[i]!));
-    }),
-  );
-  return results;
 }

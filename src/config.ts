@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { loadAddressProviderConfig, type AddressProviderConfig } from './addresses/address-provider.config';
+import { loadImportConfig, type ImportConfig } from './import/import.config';
 
 /** The server's configuration, from the environment (a `.env` file in the working directory is read too). */
 export interface Config {
@@ -31,6 +32,8 @@ export interface Config {
   readonly introspection: boolean;
   /** NODE_ENV=production: field suggestions are off in error messages. */
   readonly production: boolean;
+  /** Where uploaded import files are kept (`<dataDir>/uploads`) and how large one may be (UPLOAD_MAX_BYTES); those defaults when left out. */
+  readonly imports?: ImportConfig;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     rateLimitPerMinute,
     introspection: (env.GRAPHQL_INTROSPECTION ?? 'true').toLowerCase() !== 'false',
     production: env.NODE_ENV === 'production',
+    imports: loadImportConfig(env, dataDir),
   };
 }
 

@@ -4,6 +4,8 @@ import 'reflect-metadata';
 import { Command, Option } from 'commander';
 import { auditExportCommand, historyCommand, verifyCommand } from './audit.command';
 import { gdprEraseCommand, gdprExportCommand } from './gdpr.command';
+import { kpisCommand } from './kpis.command';
+import { importCommand } from './import.command';
 import { rebuildCommand } from './rebuild.command';
 import { seedCommand } from './seed.command';
 import { serveCommand } from './serve.command';
@@ -62,12 +64,36 @@ user
 
 program
   .command('seed')
-  .description('Fill the CRM with a realistic demo book of accounts and contacts')
+  .description('Fill the CRM with a realistic demo book: accounts, contacts, opportunities, quotes, invoices and activities')
   .option('--accounts <n>', 'how many accounts', (value) => Number.parseInt(value, 10), 300)
   .option('--contacts <n>', 'how many contacts', (value) => Number.parseInt(value, 10), 800)
+  .option(
+    '--activities <n>',
+    'how many activities over the last 90 days (0: no sales records)',
+    (value) => Number.parseInt(value, 10),
+    3000,
+  )
   .option('--seed <n>', 'random seed (same seed, same data)', (value) => Number.parseInt(value, 10), 42)
   .option('--as <email>', 'the user who creates and owns the records (default: ADMIN_EMAIL)')
   .action(seedCommand);
+
+program
+  .command('import')
+  .description('Import accounts or contacts from a CSV, XLSX, XML, vCard or Outlook file; exit code 1 when rows were rejected')
+  .argument('<file>', 'the file to import')
+  .requiredOption('--entity <entity>', 'account or contact')
+  .option('--dry-run', 'report what would happen, write nothing')
+  .option('--duplicates <handling>', 'skip, update or create, for rows matching an existing record', 'skip')
+  .option(
+    '--map <Column=field>',
+    'map a column to a field ("Column=" ignores it); repeatable',
+    (value: string, previous: string[] | undefined) => [...(previous ?? []), value],
+  )
+  .option('--format <format>', 'csv, xlsx, xml-spreadsheet, xml, vcard or outlook-csv (detected when left out)')
+  .option('--encoding <encoding>', 'the text encoding, e.g. windows-1250 (detected when left out)')
+  .option('--create-missing-accounts', 'contacts: create the accounts their rows name that do not exist yet')
+  .option('--as <email>', 'the user who imports and owns the records; needs the import privilege (default: ADMIN_EMAIL)')
+  .action(importCommand);
 
 program
   .command('history')
@@ -85,6 +111,13 @@ program
   .option('--to <instant>', 'until this date or instant (inclusive)')
   .option('--format <format>', 'ndjson or csv', 'ndjson')
   .action(auditExportCommand);
+
+program
+  .command('kpis')
+  .description('List the active accounts by relationship health score, with their figures (docs/analytics.md)')
+  .option('--top <n>', 'how many accounts', (value) => Number.parseInt(value, 10), 20)
+  .option('--csv', 'print CSV instead of a table')
+  .action(kpisCommand);
 
 const gdpr = program.command('gdpr').description("A person's rights: access (export) and erasure");
 gdpr

@@ -12,6 +12,7 @@ import { splitRegistration, userDecider } from '../domain/user/user.decider';
 import { evolveEmailClaim, initialEmailClaimState, type EmailClaimState, type UserState } from '../domain/user/user.state';
 import { assertNever } from '../shared/assert-never';
 import { isUuid } from '../shared/ids';
+import { SalesCommands } from './sales-commands';
 import type { CommandContext, CommandHandler, CommandOutcome, CommandScope, Decision, Fold } from './command-handler';
 
 export interface Idempotent {
@@ -64,6 +65,10 @@ export interface EraseContactPersonalDataRequest extends Idempotent {
 }
 export interface SetUserStateRequest extends Idempotent {
   readonly userId: string;
+}
+export interface SetIntroductionsPreferenceRequest extends Idempotent {
+  /** True: the acting user is no longer named to colleagues as someone who knows a contact. */
+  readonly optedOut: boolean;
 }
 export interface ChangeUserRolesRequest extends Idempotent {
   readonly userId: string;
@@ -252,6 +257,9 @@ export class CrmCommands {
   }
 
   assignOwner(request: AssignOwnerRequest): Promise<CommandOutcome<RecordResult>> {
+    const { recordType } = request;
+    if (recordType === 'OPPORTUNITY' || recordType === 'ACTIVITY')
+      return new SalesCommands(this.handler, this.context).assignOwner({ ...request, recordType });
     return this.run(
       'assignOwner',
       request,
@@ -275,12 +283,13 @@ export class CrmCommands {
             return { events: new Map([[stream, events]]), result: { id, recordType: 'CONTACT' } };
           }
           case 'OPPORTUNITY':
+          case 'ACTIVITY':
+            throw new Error('Sales records are assigned by SalesCommands');
           case 'QUOTE':
           case 'INVOICE':
-          case 'ACTIVITY':
           case 'IMPORT_JOB':
             await scope.authorize('assign');
-            throw ValidationError.of('recordType', `records of type ${request.recordType} have no owner to assign yet`);
+            throw ValidationError.of('recordType', `a ${request.recordType.toLowerCase()} has no owner of its own`);
           case 'USER':
           case 'ORGANIZATION':
             await scope.authorize('assign');
@@ -341,6 +350,24 @@ export class CrmCommands {
 
   activateUser(request: SetUserStateRequest): Promise<CommandOutcome<RecordResult>> {
     return this.onUser('activateUser', request, (userId) => ({ type: 'ActivateUser', userId }));
+  }
+
+  /** The acting user opts out of (or back into) who-knows-whom; the event's actor records who chose. */
+  setIntroductionsPreference(request: SetIntroductionsPreferenceRequest): Promise<CommandOutcome<RecordResult>> {
+    const userId = this.context.actorId;
+    return this.run(
+      'setIntroductionsPreference',
+      request,
+      async (scope) => {
+        // Everyone may choose for themselves: reading their own records is the least any role grants.
+        await scope.authorize('read', userId);
+        const stream = streamIds.user(requireId(userId, 'user', 'userId'));
+        const state = await scope.load(stream, userFold);
+        const events = userDecider.decide({ type: 'SetIntroductionsPreference', userId, optedOut: request.optedOut === true }, state);
+        return { events: new Map([[stream, events]]), result: { id: userId } };
+      },
+      streamIds.user(userId),
+    );
   }
 
   private onUser(

@@ -7,6 +7,7 @@ import { buildCrmSchema } from '../../schema/build-schema';
 import type { GraphQLContext } from '../../schema/context';
 import { CLIENT_ERROR_CODES, toClientError } from '../../schema/errors';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { noNulCharacterLiterals } from './nul-characters';
 import { currentRequestId } from './request-scope';
 
 /**
@@ -30,7 +31,7 @@ export function createGraphQLServer(logger: Logger, options: GraphQLServerOption
     introspection: options.introspection ?? true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: LIMITS.tokens },
-    validationRules: armor.validationRules,
+    validationRules: [...armor.validationRules, noNulCharacterLiterals],
     formatError: (formatted, error) => maskError(formatted, error),
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ...armor.plugins, errorLogging(logger)],
   });

@@ -9,14 +9,18 @@ import { pinoHttp } from 'pino-http';
 import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
 import type { GraphQLContext } from '../../schema/context';
 import { unauthenticated } from '../../schema/errors';
-import { userByEmail, usersByIds } from '../../projections/user/user.queries';
+import { userByEmail, usersByIds, type UserRow } from '../../projections/user/user.queries';
 import type { Crm } from '../app/open-crm';
 import { InvalidTokenError, bearerToken, type TokenClaims, type TokenVerifier } from '../auth/tokens';
+import type { ImportService } from '../import/job/import-service';
 import { isUuid } from '../shared/ids';
 import type { RateLimiter } from './rate-limiter';
 import { graphiqlRouter } from './graphiql-page';
 import { graphQLContextFor } from './graphql-context';
+import { refuseNulCharacters } from './nul-characters';
+import { requestBodyErrors } from './request-body-errors';
 import { currentRequestId, requestScope } from './request-scope';
+import { uploadsRouter } from './uploads-route';
 
 export interface HttpAppOptions {
   readonly crm: Crm;
@@ -28,6 +32,8 @@ export interface HttpAppOptions {
   readonly isReady: () => boolean;
   /** /readyz answers 503 while a projection is more events behind than this. */
   readonly maxReadyLag: number;
+  /** Runs import jobs and keeps their uploads (`POST /uploads`); without it imports are refused. */
+  readonly imports?: ImportService | null;
 }
 
 /** The largest request body accepted on /graphql. */
@@ -94,14 +100,21 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.type(registry.contentType).send(await registry.metrics());
   });
 
+  const imports = options.imports ?? null;
+  if (imports) {
+    app.use(uploadsRouter({ uploads: imports.uploads, authenticate: (req) => authenticatedUser(req, crm, tokens, rateLimiter), logger }));
+  }
   app.use(graphiqlRouter());
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY }),
+    requestBodyErrors('1 MB'),
+    refuseNulCharacters(),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         try {
-          return await contextFor(req, crm, tokens, rateLimiter);
+          const user = await authenticatedUser(req, crm, tokens, rateLimiter);
+          return graphQLContextFor(crm, user, currentRequestId() ?? randomUUID(), imports);
         } catch (error) {
           if (!(error instanceof GraphQLError))
             logger.error({ err: error, requestId: currentRequestId() }, 'could not authenticate the request');
@@ -115,9 +128,9 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
 /**
  * Authenticates the request (a valid token of an active user: ours by user id, an identity provider's by
- * e-mail), applies the user's rate limit, and builds what its resolvers receive.
+ * e-mail) and applies the user's rate limit.
  */
-async function contextFor(req: IncomingMessage, crm: Crm, tokens: TokenVerifier, rateLimiter: RateLimiter): Promise<GraphQLContext> {
+async function authenticatedUser(req: IncomingMessage, crm: Crm, tokens: TokenVerifier, rateLimiter: RateLimiter): Promise<UserRow> {
   const token = bearerToken(req.headers.authorization);
   if (!token) throw unauthenticated('Authentication required: send the header "Authorization: Bearer <token>" (see `crm token`)');
   let claims: TokenClaims;
@@ -140,5 +153,5 @@ async function contextFor(req: IncomingMessage, crm: Crm, tokens: TokenVerifier,
       },
     });
   }
-  return graphQLContextFor(crm, user, currentRequestId() ?? randomUUID());
+  return user;
 }

@@ -9,6 +9,9 @@ import { openCrm, type Crm, type CrmOptions } from '../app/open-crm';
 import { issueToken, tokenVerifier, type KeySetOptions } from '../auth/tokens';
 import { RateLimiter } from './rate-limiter';
 import type { Config } from '../config';
+import { loadImportConfig } from '../import/import.config';
+import { ImportService } from '../import/job/import-service';
+import { UploadStore } from '../import/uploads/upload-store';
 import { createGraphQLServer } from './graphql-server';
 import { createHttpApp } from './http-app';
 
@@ -19,6 +22,8 @@ export interface RunningServer {
   readonly url: string;
   readonly crm: Crm;
   readonly server: Server;
+  /** The import jobs this server runs (their uploads, their completion). */
+  readonly imports: ImportService;
   /** Stops accepting requests, lets in-flight ones finish, then closes the database. */
   stop(): Promise<void>;
 }
@@ -45,6 +50,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       if (position === head || position % 50_000 === 0) logger.info({ projection, position, head }, 'projecting events');
     },
   });
+  const importConfig = config.imports ?? loadImportConfig({}, config.dataDir);
+  const imports = new ImportService(crm, { uploads: new UploadStore(importConfig.uploadsDir, importConfig.uploadMaxBytes), logger });
   let ready = false;
   const apollo = createGraphQLServer(logger, { introspection: config.introspection, production: config.production });
   await apollo.start();
@@ -56,6 +63,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     logger,
     isReady: () => ready,
     maxReadyLag: config.maxReadyLag,
+    imports,
   });
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
@@ -81,6 +89,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
       ].join('\n'),
     );
   }
+  // Jobs a crash or a restart interrupted: FAILED, with counts matching what they committed (they can be run again).
+  const interrupted = await imports.failInterrupted();
+  if (interrupted.length > 0) logger.warn({ jobs: interrupted }, 'marked interrupted import jobs FAILED');
   ready = true;
   logger.info({ url, database: config.databaseUrl.replace(/\/\/[^@]*@/u, '//…@') }, 'CRM server listening');
 
@@ -89,6 +100,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     url,
     crm,
     server,
+    imports,
     stop() {
       stopping ??= (async () => {
         ready = false;
@@ -105,6 +117,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
           server.closeIdleConnections();
         });
         await apollo.stop();
+        await imports.stop();
         await crm.close();
         logger.info('CRM server stopped');
       })();

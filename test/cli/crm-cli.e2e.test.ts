@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { openCrm } from '../../src/app/open-crm';
 import { verifyToken } from '../../src/auth/tokens';
 import { dumpReadModels } from '../support/dump-read-models';
@@ -81,14 +82,16 @@ describe('the crm command', () => {
   });
 
   it('seeds a demo book, and rebuild yields the same read models', async () => {
-    const seeded = await crm(dir.path, 'seed', '--accounts', '30', '--contacts', '60', '--as', 'ola@example.com');
+    const seeded = await crm(dir.path, 'seed', '--accounts', '30', '--contacts', '60', '--activities', '80', '--as', 'ola@example.com');
     expect(seeded.code).toBe(0);
     expect(seeded.stderr).toMatch(/Seeded 30 accounts .* and 60 contacts/u);
+    expect(seeded.stderr).toMatch(/Seeded \d+ opportunities \(\d+ open, \d+ won, \d+ lost\), \d+ quotes, \d+ invoices and \d+ activities/u);
     const url = `sqlite:${join(dir.path, 'crm.db')}`;
     const before = await dumpOf(url);
     const rebuilt = await crm(dir.path, 'rebuild');
     expect(rebuilt.code).toBe(0);
-    expect(rebuilt.stderr).toMatch(/Rebuilt users, accounts, contacts, organization_settings, audit from \d+ events/u);
+    const names = ALL_PROJECTIONS.map((projection) => projection.name).join(', ');
+    expect(rebuilt.stderr).toContain(`Rebuilt ${names} from `);
     expect(await dumpOf(url)).toEqual(before);
     expect((before.accounts as unknown[]).length).toBe(30);
   });
@@ -139,7 +142,9 @@ describe('crm gdpr', () => {
       (await crm(dir.path, 'user', 'add', '--email', 'dpo@example.com', '--name', 'Data Officer', '--role', 'administrator')).code,
     ).toBe(0);
     expect((await crm(dir.path, 'user', 'add', '--email', 'sales@example.com', '--name', 'Sales', '--role', 'sales_manager')).code).toBe(0);
-    expect((await crm(dir.path, 'seed', '--accounts', '2', '--contacts', '3', '--as', 'sales@example.com')).code).toBe(0);
+    expect((await crm(dir.path, 'seed', '--accounts', '2', '--contacts', '3', '--activities', '0', '--as', 'sales@example.com')).code).toBe(
+      0,
+    );
     const url = `sqlite:${join(dir.path, 'crm.db')}`;
     const opened = await openCrm({ databaseUrl: url, dataKey: readFileSync(join(dir.path, 'data-key'), 'utf8').trim() });
     const [contact] = await opened.db.selectFrom('contacts').select(['id', 'email']).execute();

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { Client } from 'pg';
 import { CATCH_UP_START, type CatchUpCheckpoint } from '../../src/event-store/event-store';
+import { ALL_PROJECTIONS } from '../../projections/all-projections';
 import { openCrm } from '../../src/app/open-crm';
 import { createPostgresPool } from '../../src/database/postgres-pool';
 import { PostgresEventStore } from '../../src/event-store/postgres/postgres-event-store';
@@ -240,13 +241,9 @@ describeOnPostgres('several server processes on one PostgreSQL database', () => 
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(200);
     const { projections } = (await ready.json()) as { projections: { projection: string; lag: number }[] };
-    expect(projections.map((projection) => projection.projection).sort()).toEqual([
-      'accounts',
-      'audit',
-      'contacts',
-      'organization_settings',
-      'users',
-    ]);
+    expect(projections.map((projection) => projection.projection).sort()).toEqual(
+      ALL_PROJECTIONS.map((projection) => projection.name).sort(),
+    );
     expect(await (await fetch(`${base}/metrics`)).text()).toMatch(/crm_projection_lag\{projection="accounts"\} \d+/u);
 
     const inspector = await openCrm({ databaseUrl: database.url, dataKey: TEST_DATA_KEY, runProjectors: false });

@@ -5,6 +5,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 /** How an accounts list is ordered (names accent- and case-insensitively). */
 export type AccountOrder =
   | 'CREATED_DESC'
+  | 'HEALTH_SCORE_DESC'
   | 'MODIFIED_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC';
@@ -19,6 +20,17 @@ export type AccountView =
   | 'INACTIVE'
   /** Active records the viewer owns */
   | 'MY_ACTIVE';
+
+/** The kinds of interaction an activity records. */
+export type ActivityType =
+  /** A meeting */
+  | 'APPOINTMENT'
+  /** An e-mail */
+  | 'EMAIL'
+  /** A phone call */
+  | 'PHONE_CALL'
+  /** A piece of work to do */
+  | 'TASK';
 
 /** An address. On update, a part left out keeps its value and a part set to null is cleared. */
 export type AddressInput = {
@@ -68,9 +80,28 @@ export type ChangeUserRolesInput = {
   userId: string | number;
 };
 
+/** Closes an open opportunity as won or lost. */
+export type CloseOpportunityInput = {
+  /** The opportunity (must be OPEN). */
+  id: string | number;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** WON or LOST. */
+  status: OpportunityStatus;
+};
+
+/** Maps one column of the file to a field (or ignores it). */
+export type ColumnMappingInput = {
+  /** The column’s header, as in the file. */
+  column: string;
+  /** The field it fills: `name`, `email`, `address.city`, … (contacts also `fullName`, `accountName`, `accountNumber`); null ignores the column. */
+  field?: string | null | undefined;
+};
+
 /** How a contacts list is ordered (last name, then first name). */
 export type ContactOrder =
   | 'CREATED_DESC'
+  | 'HEALTH_SCORE_DESC'
   | 'LAST_NAME_ASC'
   | 'LAST_NAME_DESC'
   | 'MODIFIED_DESC';
@@ -125,11 +156,79 @@ export type CreateContactInput = {
   phone?: string | null | undefined;
 };
 
+/** A new invoice for an account and/or a contact, optionally from an opportunity or a quote (whose account and contact fill in what is left out). */
+export type CreateInvoiceInput = {
+  /** The account billed (must be active). */
+  accountId?: string | number | null | undefined;
+  /** The contact billed (must be active). */
+  contactId?: string | number | null | undefined;
+  /** When payment is due. */
+  dueDate?: string | null | undefined;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** Trimmed; 1 to 300 characters. */
+  name: string;
+  /** The opportunity the invoice comes from. */
+  opportunityId?: string | number | null | undefined;
+  /** The quote the invoice comes from (then from its opportunity too). */
+  quoteId?: string | number | null | undefined;
+  /** Non-negative, at most two decimals. */
+  totalAmount: string;
+};
+
+/** A new opportunity: a topic and a potential customer (an active account, an active contact, or both). */
+export type CreateOpportunityInput = {
+  /** The account the sale is for (must be active). */
+  accountId?: string | number | null | undefined;
+  /** The contact the sale is for (must be active). */
+  contactId?: string | number | null | undefined;
+  /** When the opportunity is expected to close. */
+  estimatedCloseDate?: string | null | undefined;
+  /** Non-negative, at most two decimals. */
+  estimatedRevenue?: string | null | undefined;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** The owner; the caller when left out. */
+  ownerId?: string | number | null | undefined;
+  /** The chance of winning, 0 to 100. */
+  probability?: number | null | undefined;
+  /** Trimmed; 1 to 300 characters. */
+  topic: string;
+};
+
+/** A new quote from an open opportunity; its account is the opportunity’s. */
+export type CreateQuoteFromOpportunityInput = {
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** The opportunity’s topic when left out; at most 300 characters. */
+  name?: string | null | undefined;
+  /** An OPEN opportunity whose account and contact are active. */
+  opportunityId: string | number;
+  /** Non-negative, at most two decimals. */
+  totalAmount: string;
+};
+
+/** Who started an interaction. */
+export type Direction =
+  /** They did */
+  | 'INCOMING'
+  /** We did */
+  | 'OUTGOING';
+
 /** Unlinks a contact from its account. */
 export type DisassociateContactInput = {
   contactId: string | number;
   idempotencyKey?: string | null | undefined;
 };
+
+/** What a row that matches an existing record (or an earlier row of the file) does. Contacts match by e-mail, else by first and last name and account; accounts by account number, else by name (accent- and case-insensitive). */
+export type DuplicateHandling =
+  /** Create another record anyway */
+  | 'CREATE'
+  /** Leave the record as it is */
+  | 'SKIP'
+  /** Change the record with the row’s non-empty values */
+  | 'UPDATE';
 
 /** Erases a person's data at their request (right to be forgotten); administrators only. */
 export type EraseContactPersonalDataInput = {
@@ -139,11 +238,118 @@ export type EraseContactPersonalDataInput = {
   reason: string;
 };
 
+/** The health score in words (thresholds configurable; see docs/analytics.md). */
+export type HealthLevel =
+  /** 40 to 59 */
+  | 'FAIR'
+  /** A score of 60 or more */
+  | 'GOOD'
+  /** Below 40 */
+  | 'POOR';
+
+/** What an import creates or updates. */
+export type ImportEntity =
+  | 'ACCOUNT'
+  | 'CONTACT';
+
+/** The format of an imported file; detected from its content when not given. */
+export type ImportFormat =
+  /** Comma-, semicolon-, tab- or bar-separated values (delimiter and encoding detected) */
+  | 'CSV'
+  /** Outlook’s "Export contacts" CSV (English or translated headers) */
+  | 'OUTLOOK_CSV'
+  /** vCard 2.1, 3.0 or 4.0, any number of cards */
+  | 'VCARD'
+  /** An Excel workbook (its first worksheet) */
+  | 'XLSX'
+  /** Record XML: each child of the root element is a record */
+  | 'XML'
+  /** Excel’s XML Spreadsheet 2003 */
+  | 'XML_SPREADSHEET';
+
+/** Where an import job is. */
+export type ImportStatus =
+  /** Every row was imported, skipped or rejected */
+  | 'COMPLETED'
+  /** Stopped: the file was refused, or the import was interrupted (see failureReason); it can be run again */
+  | 'FAILED'
+  /** Importing rows in batches */
+  | 'IMPORTING'
+  /** Reading the whole file through (encoding, columns, rows); nothing is imported yet */
+  | 'PARSING'
+  /** Waiting to run */
+  | 'QUEUED';
+
+/** Where an invoice stands; a new invoice is ACTIVE. */
+export type InvoiceStatus =
+  /** Issued and not yet paid */
+  | 'ACTIVE'
+  /** Canceled */
+  | 'CANCELED'
+  /** Paid in full */
+  | 'PAID';
+
+/** An interaction to record; the caller owns it. What it regards must be active. */
+export type LogActivityInput = {
+  /** Notes or the body; at most 2000 characters. */
+  description?: string | null | undefined;
+  /** Who started it. */
+  direction?: Direction | null | undefined;
+  /** How long it took, 0 to 10080 minutes (a week). */
+  durationMinutes?: number | null | undefined;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: string | null | undefined;
+  /** The e-mail this e-mail answers (e-mail threads). */
+  inReplyToActivityId?: string | number | null | undefined;
+  /** When it happened (or is scheduled to). */
+  occurredAt: string;
+  /** Who took part: users and contacts, at most 100. */
+  participants?: Array<ParticipantInput> | null | undefined;
+  /** An active account it regards. */
+  regardingAccountId?: string | number | null | undefined;
+  /** An active contact it regards. */
+  regardingContactId?: string | number | null | undefined;
+  /** An opportunity it regards (its account and contact must be active). */
+  regardingOpportunityId?: string | number | null | undefined;
+  /** Trimmed; 1 to 200 characters. */
+  subject: string;
+  /** E-mail, phone call, appointment or task. */
+  type: ActivityType;
+};
+
+/** Where an opportunity stands: OPEN until closed as WON or LOST (a closed opportunity is read-only). */
+export type OpportunityStatus =
+  /** Closed as lost */
+  | 'LOST'
+  /** Still being worked on */
+  | 'OPEN'
+  /** Closed as won */
+  | 'WON';
+
 /** The settings to change; a setting left out (or null) keeps its value. */
 export type OrganizationSettingsInput = {
   /** Turns address suggestions on (true) or off (false). */
   addressSuggestionsEnabled?: boolean | null | undefined;
 };
+
+/** One participant: a user or a contact (exactly one of the two). */
+export type ParticipantInput = {
+  /** A contact (an inactive one may take part too). */
+  contactId?: string | number | null | undefined;
+  /** A user of the CRM. */
+  userId?: string | number | null | undefined;
+};
+
+/** Where a quote stands; a new quote is a DRAFT. */
+export type QuoteStatus =
+  /** Sent to the customer */
+  | 'ACTIVE'
+  /** Closed without being won */
+  | 'CLOSED'
+  /** Being prepared (every new quote) */
+  | 'DRAFT'
+  /** Accepted by the customer */
+  | 'WON';
 
 /** Whether a record is in use or deactivated (read-only, hidden from most views). */
 export type RecordState =
@@ -191,6 +397,36 @@ export type SetUserStateInput = {
   idempotencyKey?: string | null | undefined;
   userId: string | number;
 };
+
+/** An import of accounts or contacts from a file. */
+export type StartImportInput = {
+  /** The file's text (CSV, XML, vCard) for small files */
+  content?: string | null | undefined;
+  /** Contacts: create the accounts their rows name (by company name) that do not exist yet; otherwise such rows are rejected. */
+  createMissingAccounts?: boolean | null | undefined;
+  /** Report what would happen; write nothing. */
+  dryRun?: boolean | null | undefined;
+  duplicates?: DuplicateHandling | null | undefined;
+  /** The text encoding (utf-8, utf-16le, windows-1250, windows-1252, …); detected when left out. */
+  encoding?: string | null | undefined;
+  entity: ImportEntity;
+  fileName?: string | null | undefined;
+  /** Detected from the file when left out. */
+  format?: ImportFormat | null | undefined;
+  /** Overrides the automatic mapping (by header: field names, the CRM’s display names, Outlook’s headers, English and Polish). */
+  mapping?: Array<ColumnMappingInput> | null | undefined;
+  /** An id returned by POST /uploads, for files of any size */
+  uploadId?: string | number | null | undefined;
+};
+
+/** Weighted activity of the last 30 days against the 30 days before. */
+export type Trend =
+  /** More than 25% down */
+  | 'DECLINING'
+  /** More than 25% up */
+  | 'IMPROVING'
+  /** Within 25% either way */
+  | 'STEADY';
 
 /** Fields left out stay as they are; a field set to null is cleared (name cannot be cleared). */
 export type UpdateAccountInput = {
@@ -271,7 +507,12 @@ export type AssignOwnerMutationVariables = Exact<{
 
 export type AssignOwnerMutation = { assignOwner: { position: string, record:
       | { __typename: 'Account', id: string, owner: { id: string } }
+      | { __typename: 'Activity', id: string }
       | { __typename: 'Contact', id: string, owner: { id: string } }
+      | { __typename: 'ImportJob', id: string }
+      | { __typename: 'Invoice', id: string }
+      | { __typename: 'Opportunity', id: string }
+      | { __typename: 'Quote', id: string }
       | { __typename: 'User', id: string }
      } };
 
@@ -431,6 +672,55 @@ export type VerifyAuditTrailQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type VerifyAuditTrailQuery = { verifyAuditTrail: { ok: boolean, eventsChecked: number, firstBrokenPosition: string | null } };
 
+export type ImportJobFieldsFragment = { id: string, entity: ImportEntity, fileName: string | null, format: ImportFormat, status: ImportStatus, dryRun: boolean, duplicates: DuplicateHandling, createMissingAccounts: boolean, totalRows: number | null, processedRows: number, createdCount: number, updatedCount: number, skippedCount: number, errorCount: number, encoding: string | null, unmappedColumns: Array<string>, failureReason: string | null, startedAt: string, completedAt: string | null, columns: Array<{ column: string, field: string }> };
+
+export type StartImportMutationVariables = Exact<{
+  input: StartImportInput;
+}>;
+
+
+export type StartImportMutation = { startImport: { job: { id: string, entity: ImportEntity, fileName: string | null, format: ImportFormat, status: ImportStatus, dryRun: boolean, duplicates: DuplicateHandling, createMissingAccounts: boolean, totalRows: number | null, processedRows: number, createdCount: number, updatedCount: number, skippedCount: number, errorCount: number, encoding: string | null, unmappedColumns: Array<string>, failureReason: string | null, startedAt: string, completedAt: string | null, columns: Array<{ column: string, field: string }> } } };
+
+export type RetryImportMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RetryImportMutation = { retryImport: { job: { id: string, entity: ImportEntity, fileName: string | null, format: ImportFormat, status: ImportStatus, dryRun: boolean, duplicates: DuplicateHandling, createMissingAccounts: boolean, totalRows: number | null, processedRows: number, createdCount: number, updatedCount: number, skippedCount: number, errorCount: number, encoding: string | null, unmappedColumns: Array<string>, failureReason: string | null, startedAt: string, completedAt: string | null, columns: Array<{ column: string, field: string }> } } };
+
+export type ImportJobQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, entity: ImportEntity, fileName: string | null, format: ImportFormat, status: ImportStatus, dryRun: boolean, duplicates: DuplicateHandling, createMissingAccounts: boolean, totalRows: number | null, processedRows: number, createdCount: number, updatedCount: number, skippedCount: number, errorCount: number, encoding: string | null, unmappedColumns: Array<string>, failureReason: string | null, startedAt: string, completedAt: string | null, errors: { totalCount: number, edges: Array<{ cursor: string, node: { row: number, column: string | null, field: string | null, message: string } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } }, columns: Array<{ column: string, field: string }> } | null };
+
+export type ImportJobsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ImportJobsQuery = { importJobs: { totalCount: number, edges: Array<{ node: { id: string, status: ImportStatus, fileName: string | null, errors: { totalCount: number, edges: Array<{ node: { row: number, column: string | null, message: string } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type ImportJobNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportJobNodeQuery = { node:
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { status: ImportStatus, entity: ImportEntity, id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+    | { id: string }
+   | null };
+
 export type EraseContactPersonalDataMutationVariables = Exact<{
   input: EraseContactPersonalDataInput;
 }>;
@@ -445,6 +735,180 @@ export type ExportContactPersonalDataQueryVariables = Exact<{
 
 export type ExportContactPersonalDataQuery = { exportContactPersonalData: unknown };
 
+export type RelationshipFiguresFragment = { healthScore: number | null, healthLevel: HealthLevel | null, trend: Trend | null, lastContactedByUs: string | null, lastContactedByThem: string | null, nextInteraction: string | null, emailsSent: number, emailsReceived: number, phoneCallsMade: number, phoneCallsReceived: number, appointments: number, timeSpentByUsMinutes: number, timeSpentByThemMinutes: number, averageResponseMinutesByUs: number | null, averageResponseMinutesByThem: number | null, factors: Array<{ name: string, impact: number }> };
+
+export type AccountRelationshipQueryVariables = Exact<{
+  id: string | number;
+  days?: number | null | undefined;
+}>;
+
+
+export type AccountRelationshipQuery = { account: { id: string, relationship: { healthScore: number | null, healthLevel: HealthLevel | null, trend: Trend | null, lastContactedByUs: string | null, lastContactedByThem: string | null, nextInteraction: string | null, emailsSent: number, emailsReceived: number, phoneCallsMade: number, phoneCallsReceived: number, appointments: number, timeSpentByUsMinutes: number, timeSpentByThemMinutes: number, averageResponseMinutesByUs: number | null, averageResponseMinutesByThem: number | null, activityBreakdown: Array<{ date: string, emails: number, phoneCalls: number, appointments: number }>, factors: Array<{ name: string, impact: number }> } } | null };
+
+export type ContactIntroductionsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+}>;
+
+
+export type ContactIntroductionsQuery = { contact: { id: string, relationship: { healthScore: number | null, healthLevel: HealthLevel | null, trend: Trend | null, lastContactedByUs: string | null, lastContactedByThem: string | null, nextInteraction: string | null, emailsSent: number, emailsReceived: number, phoneCallsMade: number, phoneCallsReceived: number, appointments: number, timeSpentByUsMinutes: number, timeSpentByThemMinutes: number, averageResponseMinutesByUs: number | null, averageResponseMinutesByThem: number | null, factors: Array<{ name: string, impact: number }> }, introductions: Array<{ strength: number, interactions: number, lastInteractionAt: string | null, user: { id: string, name: string } }> } | null };
+
+export type AccountsByHealthQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AccountsByHealthQuery = { accounts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, relationship: { healthScore: number | null, healthLevel: HealthLevel | null, trend: Trend | null, emailsSent: number, lastContactedByUs: string | null, nextInteraction: string | null } } }> } };
+
+export type ContactsByHealthQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ContactsByHealthQuery = { contacts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, relationship: { healthScore: number | null } } }> } };
+
+export type SetIntroductionsOptOutMutationVariables = Exact<{
+  optOut: boolean;
+}>;
+
+
+export type SetIntroductionsOptOutMutation = { setIntroductionsOptOut: { user: { id: string } } };
+
+export type OpportunityFieldsFragment = { id: string, topic: string, estimatedRevenue: string | null, estimatedCloseDate: string | null, probability: number | null, weightedRevenue: string | null, status: OpportunityStatus, version: number, createdAt: string, modifiedAt: string, closedAt: string | null, account: { id: string, name: string } | null, contact: { id: string, fullName: string } | null, owner: { id: string } };
+
+export type QuoteFieldsFragment = { id: string, quoteNumber: string, name: string, totalAmount: string, status: QuoteStatus, version: number, createdAt: string, opportunity: { id: string, status: OpportunityStatus } | null, account: { id: string } | null };
+
+export type InvoiceFieldsFragment = { id: string, invoiceNumber: string, name: string, totalAmount: string, dueDate: string | null, status: InvoiceStatus, version: number, createdAt: string, account: { id: string } | null, contact: { id: string } | null, opportunity: { id: string } | null, quote: { id: string, quoteNumber: string } | null };
+
+export type ActivityFieldsFragment = { id: string, type: ActivityType, subject: string, description: string | null, direction: Direction | null, occurredAt: string, durationMinutes: number | null, version: number, regardingAccount: { id: string } | null, regardingContact: { id: string } | null, regardingOpportunity: { id: string } | null, participants: Array<{ user: { id: string, name: string } | null, contact: { id: string, fullName: string } | null }>, inReplyTo: { id: string, subject: string } | null, owner: { id: string } };
+
+export type CreateOpportunityMutationVariables = Exact<{
+  input: CreateOpportunityInput;
+}>;
+
+
+export type CreateOpportunityMutation = { createOpportunity: { position: string, opportunity: { id: string, topic: string, estimatedRevenue: string | null, estimatedCloseDate: string | null, probability: number | null, weightedRevenue: string | null, status: OpportunityStatus, version: number, createdAt: string, modifiedAt: string, closedAt: string | null, account: { id: string, name: string } | null, contact: { id: string, fullName: string } | null, owner: { id: string } } } };
+
+export type CloseOpportunityMutationVariables = Exact<{
+  input: CloseOpportunityInput;
+}>;
+
+
+export type CloseOpportunityMutation = { closeOpportunity: { position: string, opportunity: { id: string, status: OpportunityStatus, closedAt: string | null, version: number } } };
+
+export type CreateQuoteFromOpportunityMutationVariables = Exact<{
+  input: CreateQuoteFromOpportunityInput;
+}>;
+
+
+export type CreateQuoteFromOpportunityMutation = { createQuoteFromOpportunity: { position: string, quote: { id: string, quoteNumber: string, name: string, totalAmount: string, status: QuoteStatus, version: number, createdAt: string, opportunity: { id: string, status: OpportunityStatus } | null, account: { id: string } | null } } };
+
+export type CreateInvoiceMutationVariables = Exact<{
+  input: CreateInvoiceInput;
+}>;
+
+
+export type CreateInvoiceMutation = { createInvoice: { position: string, invoice: { id: string, invoiceNumber: string, name: string, totalAmount: string, dueDate: string | null, status: InvoiceStatus, version: number, createdAt: string, account: { id: string } | null, contact: { id: string } | null, opportunity: { id: string } | null, quote: { id: string, quoteNumber: string } | null } } };
+
+export type LogActivityMutationVariables = Exact<{
+  input: LogActivityInput;
+}>;
+
+
+export type LogActivityMutation = { logActivity: { position: string, activity: { id: string, type: ActivityType, subject: string, description: string | null, direction: Direction | null, occurredAt: string, durationMinutes: number | null, version: number, regardingAccount: { id: string } | null, regardingContact: { id: string } | null, regardingOpportunity: { id: string } | null, participants: Array<{ user: { id: string, name: string } | null, contact: { id: string, fullName: string } | null }>, inReplyTo: { id: string, subject: string } | null, owner: { id: string } } } };
+
+export type AssignSalesOwnerMutationVariables = Exact<{
+  input: AssignOwnerInput;
+}>;
+
+
+export type AssignSalesOwnerMutation = { assignOwner: { position: string, record:
+      | { __typename: 'Account', id: string }
+      | { __typename: 'Activity', id: string, owner: { id: string } }
+      | { __typename: 'Contact', id: string }
+      | { __typename: 'ImportJob', id: string }
+      | { __typename: 'Invoice', id: string }
+      | { __typename: 'Opportunity', id: string, owner: { id: string } }
+      | { __typename: 'Quote', id: string }
+      | { __typename: 'User', id: string }
+     } };
+
+export type OpportunityQueryVariables = Exact<{
+  id: string | number;
+  quotesFirst?: number | null | undefined;
+  quotesAfter?: string | null | undefined;
+}>;
+
+
+export type OpportunityQuery = { opportunity: { id: string, topic: string, estimatedRevenue: string | null, estimatedCloseDate: string | null, probability: number | null, weightedRevenue: string | null, status: OpportunityStatus, version: number, createdAt: string, modifiedAt: string, closedAt: string | null, quotes: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, quoteNumber: string } }> }, account: { id: string, name: string } | null, contact: { id: string, fullName: string } | null, owner: { id: string } } | null };
+
+export type QuoteQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type QuoteQuery = { quote: { id: string, quoteNumber: string, name: string, totalAmount: string, status: QuoteStatus, version: number, createdAt: string, opportunity: { id: string, status: OpportunityStatus } | null, account: { id: string } | null } | null };
+
+export type InvoiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InvoiceQuery = { invoice: { id: string, invoiceNumber: string, name: string, totalAmount: string, dueDate: string | null, status: InvoiceStatus, version: number, createdAt: string, account: { id: string } | null, contact: { id: string } | null, opportunity: { id: string } | null, quote: { id: string, quoteNumber: string } | null } | null };
+
+export type ActivityQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ActivityQuery = { activity: { id: string, type: ActivityType, subject: string, description: string | null, direction: Direction | null, occurredAt: string, durationMinutes: number | null, version: number, regardingAccount: { id: string } | null, regardingContact: { id: string } | null, regardingOpportunity: { id: string } | null, participants: Array<{ user: { id: string, name: string } | null, contact: { id: string, fullName: string } | null }>, inReplyTo: { id: string, subject: string } | null, owner: { id: string } } | null };
+
+export type SalesNodeQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SalesNodeQuery = { node:
+    | { __typename: 'Account', id: string }
+    | { __typename: 'Activity', subject: string, id: string }
+    | { __typename: 'Contact', id: string }
+    | { __typename: 'ImportJob', id: string }
+    | { __typename: 'Invoice', invoiceNumber: string, id: string }
+    | { __typename: 'Opportunity', topic: string, id: string }
+    | { __typename: 'Quote', quoteNumber: string, id: string }
+    | { __typename: 'User', id: string }
+   | null };
+
+export type AccountSalesRecordsQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: OpportunityStatus | null | undefined;
+  type?: ActivityType | null | undefined;
+}>;
+
+
+export type AccountSalesRecordsQuery = { account: { id: string, state: RecordState, opportunities: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, topic: string, status: OpportunityStatus } }> }, quotes: { totalCount: number, edges: Array<{ node: { id: string, quoteNumber: string } }> }, invoices: { totalCount: number, edges: Array<{ node: { id: string, invoiceNumber: string, status: InvoiceStatus } }> }, activities: { totalCount: number, edges: Array<{ node: { id: string, type: ActivityType, subject: string } }> } } | null };
+
+export type ContactSalesRecordsQueryVariables = Exact<{
+  id: string | number;
+  status?: OpportunityStatus | null | undefined;
+  type?: ActivityType | null | undefined;
+}>;
+
+
+export type ContactSalesRecordsQuery = { contact: { id: string, opportunities: { totalCount: number, edges: Array<{ node: { id: string, topic: string } }> }, activities: { totalCount: number, edges: Array<{ node: { id: string, type: ActivityType } }> } } | null };
+
+export type AccountsWithSalesRecordsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  listFirst?: number | null | undefined;
+}>;
+
+
+export type AccountsWithSalesRecordsQuery = { accounts: { edges: Array<{ node: { id: string, name: string, contacts: { totalCount: number, edges: Array<{ node: { id: string, fullName: string } }> }, opportunities: { totalCount: number, edges: Array<{ node: { id: string, topic: string, status: OpportunityStatus, owner: { id: string } } }> }, quotes: { totalCount: number, edges: Array<{ node: { id: string, quoteNumber: string, totalAmount: string } }> }, invoices: { totalCount: number, edges: Array<{ node: { id: string, invoiceNumber: string, totalAmount: string } }> }, activities: { totalCount: number, edges: Array<{ node: { id: string, type: ActivityType, subject: string, participants: Array<{ user: { id: string } | null, contact: { id: string } | null }> } }> } } }> } };
+
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -457,7 +921,12 @@ export type NodeQueryVariables = Exact<{
 
 export type NodeQuery = { node:
     | { __typename: 'Account', name: string, id: string }
+    | { __typename: 'Activity', id: string }
     | { __typename: 'Contact', fullName: string, id: string }
+    | { __typename: 'ImportJob', id: string }
+    | { __typename: 'Invoice', id: string }
+    | { __typename: 'Opportunity', id: string }
+    | { __typename: 'Quote', id: string }
     | { __typename: 'User', email: string | null, id: string }
    | null };
 

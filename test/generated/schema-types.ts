@@ -20,6 +20,8 @@ export type Account = Node & {
   __typename?: 'Account';
   /** The company’s number in other systems (not required to be unique). */
   accountNumber: Maybe<Scalars['String']['output']>;
+  /** The activities regarding the account (all, or of one type), latest first; not those regarding its contacts or opportunities. */
+  activities: ActivityConnection;
   address: Maybe<Address>;
   annualRevenue: Maybe<Scalars['Decimal']['output']>;
   /** The account’s contacts, by last name. */
@@ -31,11 +33,15 @@ export type Account = Node & {
   history: HistoryConnection;
   id: Scalars['ID']['output'];
   industry: Maybe<Scalars['String']['output']>;
+  /** The invoices billed to the account, newest first. */
+  invoices: InvoiceConnection;
   /** When the account last changed. */
   modifiedAt: Scalars['DateTime']['output'];
   /** The only required field. */
   name: Scalars['String']['output'];
   numberOfEmployees: Maybe<Scalars['Int']['output']>;
+  /** The account’s opportunities (all, or in one status), newest first. */
+  opportunities: OpportunityConnection;
   /** The user responsible for the account. */
   owner: User;
   /** The account this one belongs to in a hierarchy. */
@@ -43,11 +49,23 @@ export type Account = Node & {
   phone: Maybe<Scalars['String']['output']>;
   /** The main person to talk to. */
   primaryContact: Maybe<Contact>;
+  /** The quotes made for the account, newest first. */
+  quotes: QuoteConnection;
+  /** How the relationship with the account is going (KPIs and health score). */
+  relationship: RelationshipInsights;
   /** INACTIVE accounts are read-only and hidden from most views; their history is kept. */
   state: RecordState;
   /** How many changes the account has had; pass it as `expectedVersion` to update safely. */
   version: Scalars['Int']['output'];
   website: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A company the sales team works with. */
+export type AccountActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<ActivityType>;
 };
 
 
@@ -61,6 +79,28 @@ export type AccountContactsArgs = {
 
 /** A company the sales team works with. */
 export type AccountHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company the sales team works with. */
+export type AccountInvoicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A company the sales team works with. */
+export type AccountOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OpportunityStatus>;
+};
+
+
+/** A company the sales team works with. */
+export type AccountQuotesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -85,6 +125,7 @@ export type AccountEdge = {
 /** How an accounts list is ordered (names accent- and case-insensitively). */
 export type AccountOrder =
   | 'CREATED_DESC'
+  | 'HEALTH_SCORE_DESC'
   | 'MODIFIED_DESC'
   | 'NAME_ASC'
   | 'NAME_DESC';
@@ -107,6 +148,86 @@ export type AccountView =
   | 'INACTIVE'
   /** Active records the viewer owns */
   | 'MY_ACTIVE';
+
+/** An interaction: an e-mail, a phone call, an appointment or a task, regarding an account, a contact or an opportunity. */
+export type Activity = Node & {
+  __typename?: 'Activity';
+  /** When the activity was logged. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Notes, the body of an e-mail, the minutes of a meeting. */
+  description: Maybe<Scalars['String']['output']>;
+  /** Who started it: we (OUTGOING) or they (INCOMING). */
+  direction: Maybe<Direction>;
+  /** How long it took, in minutes. */
+  durationMinutes: Maybe<Scalars['Int']['output']>;
+  id: Scalars['ID']['output'];
+  /** The e-mail this e-mail answers, if any (e-mail threads). */
+  inReplyTo: Maybe<Activity>;
+  /** When it happened (or is scheduled to). */
+  occurredAt: Scalars['DateTime']['output'];
+  /** The user responsible for the activity (who logged it, unless reassigned). */
+  owner: User;
+  /** Who took part, in the order they were named. */
+  participants: Array<ActivityParticipant>;
+  /** The account the activity regards, if any. */
+  regardingAccount: Maybe<Account>;
+  /** The contact the activity regards, if any. */
+  regardingContact: Maybe<Contact>;
+  /** The opportunity the activity regards, if any. */
+  regardingOpportunity: Maybe<Opportunity>;
+  /** What it was about (reads "[erased]" once the contact it regards was erased). */
+  subject: Scalars['String']['output'];
+  /** What kind of interaction it was. */
+  type: ActivityType;
+  /** How many changes the activity has had. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of Activity records. */
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  edges: Array<ActivityEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Activity in a list, with its cursor. */
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: Activity;
+};
+
+/** One person who took part in an activity: a user or a contact. */
+export type ActivityParticipant = {
+  __typename?: 'ActivityParticipant';
+  /** The contact who took part (null when it was a user). */
+  contact: Maybe<Contact>;
+  /** The user who took part (null when it was a contact). */
+  user: Maybe<User>;
+};
+
+/** The activity after a change, and the position of the change in the event log. */
+export type ActivityPayload = {
+  __typename?: 'ActivityPayload';
+  /** The activity as the read models now show it. */
+  activity: Activity;
+  /** The global position of the last event written (read models include it). */
+  position: Scalars['String']['output'];
+};
+
+/** The kinds of interaction an activity records. */
+export type ActivityType =
+  /** A meeting */
+  | 'APPOINTMENT'
+  /** An e-mail */
+  | 'EMAIL'
+  /** A phone call */
+  | 'PHONE_CALL'
+  /** A piece of work to do */
+  | 'TASK';
 
 /** A postal address. */
 export type Address = {
@@ -208,11 +329,31 @@ export type ChangeUserRolesInput = {
   userId: Scalars['ID']['input'];
 };
 
+/** Closes an open opportunity as won or lost. */
+export type CloseOpportunityInput = {
+  /** The opportunity (must be OPEN). */
+  id: Scalars['ID']['input'];
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** WON or LOST. */
+  status: OpportunityStatus;
+};
+
+/** Maps one column of the file to a field (or ignores it). */
+export type ColumnMappingInput = {
+  /** The column’s header, as in the file. */
+  column: Scalars['String']['input'];
+  /** The field it fills: `name`, `email`, `address.city`, … (contacts also `fullName`, `accountName`, `accountNumber`); null ignores the column. */
+  field?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A person at a company; belongs to at most one account at a time. */
 export type Contact = Node & {
   __typename?: 'Contact';
   /** The one account the contact belongs to, if any. */
   account: Maybe<Account>;
+  /** The activities regarding the contact (all, or of one type), latest first. */
+  activities: ActivityConnection;
   address: Maybe<Address>;
   createdAt: Scalars['DateTime']['output'];
   description: Maybe<Scalars['String']['output']>;
@@ -223,15 +364,21 @@ export type Contact = Node & {
   /** Every change of the contact, newest first (auditors). */
   history: HistoryConnection;
   id: Scalars['ID']['output'];
+  /** Who knows whom: the colleagues who know the contact best, strongest first (users who opted out are left out). */
+  introductions: Array<Introduction>;
   jobTitle: Maybe<Scalars['String']['output']>;
   lastName: Scalars['String']['output'];
   mobilePhone: Maybe<Scalars['String']['output']>;
   modifiedAt: Scalars['DateTime']['output'];
+  /** The opportunities with the contact as the potential customer (all, or in one status), newest first. */
+  opportunities: OpportunityConnection;
   /** The user responsible for the contact. */
   owner: User;
   /** Set when the contact's personal data was erased */
   personalDataErasedAt: Maybe<Scalars['DateTime']['output']>;
   phone: Maybe<Scalars['String']['output']>;
+  /** How the relationship with the contact is going (KPIs and health score). */
+  relationship: RelationshipInsights;
   /** INACTIVE contacts are read-only and hidden from most views; their history is kept. */
   state: RecordState;
   /** How many changes the contact has had; pass it as `expectedVersion` to update safely. */
@@ -240,9 +387,31 @@ export type Contact = Node & {
 
 
 /** A person at a company; belongs to at most one account at a time. */
+export type ContactActivitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  type?: InputMaybe<ActivityType>;
+};
+
+
+/** A person at a company; belongs to at most one account at a time. */
 export type ContactHistoryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person at a company; belongs to at most one account at a time. */
+export type ContactIntroductionsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A person at a company; belongs to at most one account at a time. */
+export type ContactOpportunitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<OpportunityStatus>;
 };
 
 /** A page of Contact records. */
@@ -265,6 +434,7 @@ export type ContactEdge = {
 /** How a contacts list is ordered (last name, then first name). */
 export type ContactOrder =
   | 'CREATED_DESC'
+  | 'HEALTH_SCORE_DESC'
   | 'LAST_NAME_ASC'
   | 'LAST_NAME_DESC'
   | 'MODIFIED_DESC';
@@ -326,11 +496,91 @@ export type CreateContactInput = {
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** A new invoice for an account and/or a contact, optionally from an opportunity or a quote (whose account and contact fill in what is left out). */
+export type CreateInvoiceInput = {
+  /** The account billed (must be active). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The contact billed (must be active). */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** When payment is due. */
+  dueDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** Trimmed; 1 to 300 characters. */
+  name: Scalars['String']['input'];
+  /** The opportunity the invoice comes from. */
+  opportunityId?: InputMaybe<Scalars['ID']['input']>;
+  /** The quote the invoice comes from (then from its opportunity too). */
+  quoteId?: InputMaybe<Scalars['ID']['input']>;
+  /** Non-negative, at most two decimals. */
+  totalAmount: Scalars['Decimal']['input'];
+};
+
+/** A new opportunity: a topic and a potential customer (an active account, an active contact, or both). */
+export type CreateOpportunityInput = {
+  /** The account the sale is for (must be active). */
+  accountId?: InputMaybe<Scalars['ID']['input']>;
+  /** The contact the sale is for (must be active). */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** When the opportunity is expected to close. */
+  estimatedCloseDate?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Non-negative, at most two decimals. */
+  estimatedRevenue?: InputMaybe<Scalars['Decimal']['input']>;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The owner; the caller when left out. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  /** The chance of winning, 0 to 100. */
+  probability?: InputMaybe<Scalars['Int']['input']>;
+  /** Trimmed; 1 to 300 characters. */
+  topic: Scalars['String']['input'];
+};
+
+/** A new quote from an open opportunity; its account is the opportunity’s. */
+export type CreateQuoteFromOpportunityInput = {
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The opportunity’s topic when left out; at most 300 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** An OPEN opportunity whose account and contact are active. */
+  opportunityId: Scalars['ID']['input'];
+  /** Non-negative, at most two decimals. */
+  totalAmount: Scalars['Decimal']['input'];
+};
+
+/** The interactions of one UTC day. */
+export type DailyActivity = {
+  __typename?: 'DailyActivity';
+  appointments: Scalars['Int']['output'];
+  /** YYYY-MM-DD (UTC). */
+  date: Scalars['String']['output'];
+  /** Sent and received. */
+  emails: Scalars['Int']['output'];
+  /** Made and received. */
+  phoneCalls: Scalars['Int']['output'];
+};
+
+/** Who started an interaction. */
+export type Direction =
+  /** They did */
+  | 'INCOMING'
+  /** We did */
+  | 'OUTGOING';
+
 /** Unlinks a contact from its account. */
 export type DisassociateContactInput = {
   contactId: Scalars['ID']['input'];
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** What a row that matches an existing record (or an earlier row of the file) does. Contacts match by e-mail, else by first and last name and account; accounts by account number, else by name (accent- and case-insensitive). */
+export type DuplicateHandling =
+  /** Create another record anyway */
+  | 'CREATE'
+  /** Leave the record as it is */
+  | 'SKIP'
+  /** Change the record with the row’s non-empty values */
+  | 'UPDATE';
 
 /** Erases a person's data at their request (right to be forgotten); administrators only. */
 export type EraseContactPersonalDataInput = {
@@ -352,6 +602,22 @@ export type FieldChange = {
   /** The value after (null: cleared, or erased). */
   to: Maybe<Scalars['JSON']['output']>;
 };
+
+/** What raised (positive impact) or lowered (negative) a health score, in points. */
+export type HealthFactor = {
+  __typename?: 'HealthFactor';
+  impact: Scalars['Float']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** The health score in words (thresholds configurable; see docs/analytics.md). */
+export type HealthLevel =
+  /** 40 to 59 */
+  | 'FAIR'
+  /** A score of 60 or more */
+  | 'GOOD'
+  /** Below 40 */
+  | 'POOR';
 
 /** A page of History records. */
 export type HistoryConnection = {
@@ -397,6 +663,244 @@ export type HistoryEntry = {
   version: Scalars['Int']['output'];
 };
 
+/** A column of an imported file and the field it fills. */
+export type ImportColumnMapping = {
+  __typename?: 'ImportColumnMapping';
+  column: Scalars['String']['output'];
+  field: Scalars['String']['output'];
+};
+
+/** What an import creates or updates. */
+export type ImportEntity =
+  | 'ACCOUNT'
+  | 'CONTACT';
+
+/** The format of an imported file; detected from its content when not given. */
+export type ImportFormat =
+  /** Comma-, semicolon-, tab- or bar-separated values (delimiter and encoding detected) */
+  | 'CSV'
+  /** Outlook’s "Export contacts" CSV (English or translated headers) */
+  | 'OUTLOOK_CSV'
+  /** vCard 2.1, 3.0 or 4.0, any number of cards */
+  | 'VCARD'
+  /** An Excel workbook (its first worksheet) */
+  | 'XLSX'
+  /** Record XML: each child of the root element is a record */
+  | 'XML'
+  /** Excel’s XML Spreadsheet 2003 */
+  | 'XML_SPREADSHEET';
+
+/** An import of accounts or contacts from a file. Its counts follow what was committed: created and updated rows are counted from the records’ own events. */
+export type ImportJob = Node & {
+  __typename?: 'ImportJob';
+  /** The columns that fill a field. */
+  columns: Array<ImportColumnMapping>;
+  completedAt: Maybe<Scalars['DateTime']['output']>;
+  createMissingAccounts: Scalars['Boolean']['output'];
+  createdCount: Scalars['Int']['output'];
+  /** A dry run writes nothing: its counts say what would have happened. */
+  dryRun: Scalars['Boolean']['output'];
+  duplicates: DuplicateHandling;
+  /** The text encoding the file was read in (detected or requested). */
+  encoding: Maybe<Scalars['String']['output']>;
+  entity: ImportEntity;
+  /** Rows rejected (each with its problems in `errors`). */
+  errorCount: Scalars['Int']['output'];
+  /** The problems of the rejected rows, in row order. */
+  errors: ImportRowErrorConnection;
+  /** Why the job FAILED: a refused file (with where and what), or an interruption. */
+  failureReason: Maybe<Scalars['String']['output']>;
+  fileName: Maybe<Scalars['String']['output']>;
+  format: ImportFormat;
+  id: Scalars['ID']['output'];
+  /** Rows created, updated, skipped or rejected so far. */
+  processedRows: Scalars['Int']['output'];
+  /** Rows that changed nothing: duplicates skipped, or updates with nothing to change. */
+  skippedCount: Scalars['Int']['output'];
+  /** When the job was asked for. */
+  startedAt: Scalars['DateTime']['output'];
+  status: ImportStatus;
+  /** Rows with data in the file; known once the file has been read through. */
+  totalRows: Maybe<Scalars['Int']['output']>;
+  /** Columns holding values that no field takes (their values were not imported). */
+  unmappedColumns: Array<Scalars['String']['output']>;
+  updatedCount: Scalars['Int']['output'];
+};
+
+
+/** An import of accounts or contacts from a file. Its counts follow what was committed: created and updated rows are counted from the records’ own events. */
+export type ImportJobErrorsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of ImportJob records. */
+export type ImportJobConnection = {
+  __typename?: 'ImportJobConnection';
+  edges: Array<ImportJobEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ImportJob in a list, with its cursor. */
+export type ImportJobEdge = {
+  __typename?: 'ImportJobEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: ImportJob;
+};
+
+/** The import job a mutation queued or re-ran. */
+export type ImportJobPayload = {
+  __typename?: 'ImportJobPayload';
+  job: ImportJob;
+};
+
+/** One problem of a rejected row. It says what is wrong, never what the cell holds. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** The file’s column the problem is in, when there is one. */
+  column: Maybe<Scalars['String']['output']>;
+  /** The field the problem is about (`name`, `address.city`), when there is one. */
+  field: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** The row as the file shows it: the spreadsheet row for CSV and workbooks (the header is row 1), the record’s or card’s place for XML and vCard. */
+  row: Scalars['Int']['output'];
+};
+
+/** A page of ImportRowError records. */
+export type ImportRowErrorConnection = {
+  __typename?: 'ImportRowErrorConnection';
+  edges: Array<ImportRowErrorEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One ImportRowError in a list, with its cursor. */
+export type ImportRowErrorEdge = {
+  __typename?: 'ImportRowErrorEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: ImportRowError;
+};
+
+/** Where an import job is. */
+export type ImportStatus =
+  /** Every row was imported, skipped or rejected */
+  | 'COMPLETED'
+  /** Stopped: the file was refused, or the import was interrupted (see failureReason); it can be run again */
+  | 'FAILED'
+  /** Importing rows in batches */
+  | 'IMPORTING'
+  /** Reading the whole file through (encoding, columns, rows); nothing is imported yet */
+  | 'PARSING'
+  /** Waiting to run */
+  | 'QUEUED';
+
+/** A colleague who knows a contact, and how well (who knows whom). */
+export type Introduction = {
+  __typename?: 'Introduction';
+  /** E-mails, calls and appointments with the contact. */
+  interactions: Scalars['Int']['output'];
+  lastInteractionAt: Maybe<Scalars['DateTime']['output']>;
+  /** 0–100: interactions, recency and two-way exchanges (see docs/analytics.md). */
+  strength: Scalars['Float']['output'];
+  user: User;
+};
+
+/** A bill for an account and/or a contact. */
+export type Invoice = Node & {
+  __typename?: 'Invoice';
+  /** The account billed, if any. */
+  account: Maybe<Account>;
+  /** The contact billed, if any. */
+  contact: Maybe<Contact>;
+  /** When the invoice was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When payment is due. */
+  dueDate: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** `INV-00001`, …: unique, given out without gaps. */
+  invoiceNumber: Scalars['String']['output'];
+  /** The invoice’s name. */
+  name: Scalars['String']['output'];
+  /** The opportunity the invoice comes from, if any. */
+  opportunity: Maybe<Opportunity>;
+  /** The quote the invoice comes from, if any. */
+  quote: Maybe<Quote>;
+  /** Where the invoice stands; a new invoice is ACTIVE. */
+  status: InvoiceStatus;
+  /** The invoice’s total, exact to the cent. */
+  totalAmount: Scalars['Decimal']['output'];
+  /** How many changes the invoice has had. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of Invoice records. */
+export type InvoiceConnection = {
+  __typename?: 'InvoiceConnection';
+  edges: Array<InvoiceEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Invoice in a list, with its cursor. */
+export type InvoiceEdge = {
+  __typename?: 'InvoiceEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: Invoice;
+};
+
+/** The invoice after a change, and the position of the change in the event log. */
+export type InvoicePayload = {
+  __typename?: 'InvoicePayload';
+  /** The invoice as the read models now show it. */
+  invoice: Invoice;
+  /** The global position of the last event written (read models include it). */
+  position: Scalars['String']['output'];
+};
+
+/** Where an invoice stands; a new invoice is ACTIVE. */
+export type InvoiceStatus =
+  /** Issued and not yet paid */
+  | 'ACTIVE'
+  /** Canceled */
+  | 'CANCELED'
+  /** Paid in full */
+  | 'PAID';
+
+/** An interaction to record; the caller owns it. What it regards must be active. */
+export type LogActivityInput = {
+  /** Notes or the body; at most 2000 characters. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Who started it. */
+  direction?: InputMaybe<Direction>;
+  /** How long it took, 0 to 10080 minutes (a week). */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Retrying with the same key returns the first result and changes nothing. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** The e-mail this e-mail answers (e-mail threads). */
+  inReplyToActivityId?: InputMaybe<Scalars['ID']['input']>;
+  /** When it happened (or is scheduled to). */
+  occurredAt: Scalars['DateTime']['input'];
+  /** Who took part: users and contacts, at most 100. */
+  participants?: InputMaybe<Array<ParticipantInput>>;
+  /** An active account it regards. */
+  regardingAccountId?: InputMaybe<Scalars['ID']['input']>;
+  /** An active contact it regards. */
+  regardingContactId?: InputMaybe<Scalars['ID']['input']>;
+  /** An opportunity it regards (its account and contact must be active). */
+  regardingOpportunityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Trimmed; 1 to 200 characters. */
+  subject: Scalars['String']['input'];
+  /** E-mail, phone call, appointment or task. */
+  type: ActivityType;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /** Makes a deactivated account writable again. */
@@ -411,10 +915,18 @@ export type Mutation = {
   associateContacts: AssociateContactsPayload;
   /** Replaces a user's roles (administrators only). */
   changeUserRoles: UserPayload;
+  /** Closes an open opportunity as WON or LOST; it is read-only from then on. */
+  closeOpportunity: OpportunityPayload;
   /** Creates an account; only the name is required. */
   createAccount: AccountPayload;
   /** Creates a contact; first and last name are required. */
   createContact: ContactPayload;
+  /** Creates an invoice with the next invoice number for an active account and/or contact, optionally from an opportunity or a quote. */
+  createInvoice: InvoicePayload;
+  /** Creates an opportunity for an active account and/or contact; it starts OPEN and the caller owns it unless told otherwise. */
+  createOpportunity: OpportunityPayload;
+  /** Creates a quote from an OPEN opportunity whose account and contact are active, with the next quote number; refused with RECORD_INACTIVE otherwise. */
+  createQuoteFromOpportunity: QuotePayload;
   /** Makes the account read-only and hides it from most views; its contacts stay active. */
   deactivateAccount: AccountPayload;
   /** Makes the contact read-only and hides it from most views. */
@@ -425,8 +937,16 @@ export type Mutation = {
   disassociateContact: ContactPayload;
   /** Erases the contact's personal data (administrators only): their data key is destroyed, every personal field of their history reads as erased, the record stays. */
   eraseContactPersonalData: ContactPayload;
+  /** Logs an e-mail, phone call, appointment or task owned by the caller; what it regards must be active (RECORD_INACTIVE). */
+  logActivity: ActivityPayload;
   /** Registers a user (administrators only). */
   registerUser: UserPayload;
+  /** Runs a FAILED import job again: rows it imported before are not imported twice; skipped and rejected rows are looked at afresh. */
+  retryImport: ImportJobPayload;
+  /** Opts the signed-in user out of who-knows-whom (or back in with false): they no longer appear in contacts’ introductions. Recorded as an event of the user, with who chose. */
+  setIntroductionsOptOut: UserPayload;
+  /** Queues an import of an upload (POST /uploads) or of `content`, and answers at once with the job (QUEUED); follow it with importJob. */
+  startImport: ImportJobPayload;
   /** Changes the fields given; refused for an inactive account. */
   updateAccount: AccountPayload;
   /** Changes the fields given; refused for an inactive contact. */
@@ -466,6 +986,11 @@ export type MutationChangeUserRolesArgs = {
 };
 
 
+export type MutationCloseOpportunityArgs = {
+  input: CloseOpportunityInput;
+};
+
+
 export type MutationCreateAccountArgs = {
   input: CreateAccountInput;
 };
@@ -473,6 +998,21 @@ export type MutationCreateAccountArgs = {
 
 export type MutationCreateContactArgs = {
   input: CreateContactInput;
+};
+
+
+export type MutationCreateInvoiceArgs = {
+  input: CreateInvoiceInput;
+};
+
+
+export type MutationCreateOpportunityArgs = {
+  input: CreateOpportunityInput;
+};
+
+
+export type MutationCreateQuoteFromOpportunityArgs = {
+  input: CreateQuoteFromOpportunityInput;
 };
 
 
@@ -501,8 +1041,29 @@ export type MutationEraseContactPersonalDataArgs = {
 };
 
 
+export type MutationLogActivityArgs = {
+  input: LogActivityInput;
+};
+
+
 export type MutationRegisterUserArgs = {
   input: RegisterUserInput;
+};
+
+
+export type MutationRetryImportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSetIntroductionsOptOutArgs = {
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  optOut: Scalars['Boolean']['input'];
+};
+
+
+export type MutationStartImportArgs = {
+  input: StartImportInput;
 };
 
 
@@ -524,6 +1085,91 @@ export type MutationUpdateOrganizationSettingsArgs = {
 export type Node = {
   id: Scalars['ID']['output'];
 };
+
+/** A potential sale to an account and/or a contact. */
+export type Opportunity = Node & {
+  __typename?: 'Opportunity';
+  /** The account the sale is for, if any. */
+  account: Maybe<Account>;
+  /** When it was won or lost. */
+  closedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The contact the sale is for, if any. */
+  contact: Maybe<Contact>;
+  /** When the opportunity was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the opportunity is expected to close. */
+  estimatedCloseDate: Maybe<Scalars['DateTime']['output']>;
+  /** The revenue expected if the opportunity is won. */
+  estimatedRevenue: Maybe<Scalars['Decimal']['output']>;
+  /** Every change of the opportunity, newest first (auditors). */
+  history: HistoryConnection;
+  id: Scalars['ID']['output'];
+  /** When the opportunity last changed. */
+  modifiedAt: Scalars['DateTime']['output'];
+  /** The user responsible for the opportunity. */
+  owner: User;
+  /** The chance of winning, in percent (0–100). */
+  probability: Maybe<Scalars['Int']['output']>;
+  /** The quotes created from the opportunity, newest first. */
+  quotes: QuoteConnection;
+  /** OPEN until closed as WON or LOST; a closed opportunity is read-only. */
+  status: OpportunityStatus;
+  /** What the sale is about; the only required field. */
+  topic: Scalars['String']['output'];
+  /** How many changes the opportunity has had. */
+  version: Scalars['Int']['output'];
+  /** The estimated revenue times the probability, rounded half-even to the cent; null when either is missing. */
+  weightedRevenue: Maybe<Scalars['Decimal']['output']>;
+};
+
+
+/** A potential sale to an account and/or a contact. */
+export type OpportunityHistoryArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A potential sale to an account and/or a contact. */
+export type OpportunityQuotesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A page of Opportunity records. */
+export type OpportunityConnection = {
+  __typename?: 'OpportunityConnection';
+  edges: Array<OpportunityEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Opportunity in a list, with its cursor. */
+export type OpportunityEdge = {
+  __typename?: 'OpportunityEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: Opportunity;
+};
+
+/** The opportunity after a change, and the position of the change in the event log. */
+export type OpportunityPayload = {
+  __typename?: 'OpportunityPayload';
+  /** The opportunity as the read models now show it. */
+  opportunity: Opportunity;
+  /** The global position of the last event written (read models include it). */
+  position: Scalars['String']['output'];
+};
+
+/** Where an opportunity stands: OPEN until closed as WON or LOST (a closed opportunity is read-only). */
+export type OpportunityStatus =
+  /** Closed as lost */
+  | 'LOST'
+  /** Still being worked on */
+  | 'OPEN'
+  /** Closed as won */
+  | 'WON';
 
 /** Settings for the whole organisation; only administrators change them. */
 export type OrganizationSettings = {
@@ -547,12 +1193,22 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** One participant: a user or a contact (exactly one of the two). */
+export type ParticipantInput = {
+  /** A contact (an inactive one may take part too). */
+  contactId?: InputMaybe<Scalars['ID']['input']>;
+  /** A user of the CRM. */
+  userId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One account by id, active or not; null when there is none. With `asOf` (auditors): as it was then. */
   account: Maybe<Account>;
   /** Accounts in a view, optionally searched (name, account number, e-mail; accent- and case-insensitive). */
   accounts: AccountConnection;
+  /** One activity by id; null when there is none. */
+  activity: Maybe<Activity>;
   /** Addresses and places starting with what was typed (accent- and case-insensitive), best first. FEATURE_DISABLED until an administrator turns address suggestions on; BAD_USER_INPUT for a blank or too long query (100 characters), `first` outside 1..20 or an unknown country. */
   addressSuggestions: Array<AddressSuggestion>;
   /** Every change across records, newest first, filtered (auditors). */
@@ -563,12 +1219,22 @@ export type Query = {
   contacts: ContactConnection;
   /** Everything held about a contact (right of access), as one JSON document; administrators only. */
   exportContactPersonalData: Scalars['JSON']['output'];
+  /** One import job by id; null when there is none. */
+  importJob: Maybe<ImportJob>;
+  /** Import jobs, newest first. */
+  importJobs: ImportJobConnection;
+  /** One invoice by id; null when there is none. */
+  invoice: Maybe<Invoice>;
   /** The signed-in user. */
   me: User;
   /** Any record by its id. */
   node: Maybe<Node>;
+  /** One opportunity by id, open or closed; null when there is none. */
+  opportunity: Maybe<Opportunity>;
   /** The organisation-wide settings (readable by every user). */
   organizationSettings: OrganizationSettings;
+  /** One quote by id; null when there is none. */
+  quote: Maybe<Quote>;
   /** The users of the CRM by name, optionally searched (name, e-mail). */
   users: UserConnection;
   /** Walks the hash chain over every event: proof that nothing was altered or removed (auditors). */
@@ -589,6 +1255,11 @@ export type QueryAccountsArgs = {
   ownerId?: InputMaybe<Scalars['ID']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
   view?: InputMaybe<AccountView>;
+};
+
+
+export type QueryActivityArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -628,7 +1299,33 @@ export type QueryExportContactPersonalDataArgs = {
 };
 
 
+export type QueryImportJobArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryImportJobsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryInvoiceArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryOpportunityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryQuoteArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -638,6 +1335,65 @@ export type QueryUsersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   search?: InputMaybe<Scalars['String']['input']>;
 };
+
+/** An offer made to a customer, created from an open opportunity. */
+export type Quote = Node & {
+  __typename?: 'Quote';
+  /** The opportunity’s account when the quote was created, if it had one. */
+  account: Maybe<Account>;
+  /** When the quote was created. */
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** The quote’s name (the opportunity’s topic unless another was given). */
+  name: Scalars['String']['output'];
+  /** The opportunity the quote was created from. */
+  opportunity: Maybe<Opportunity>;
+  /** `QUO-00001`, …: unique, given out without gaps. */
+  quoteNumber: Scalars['String']['output'];
+  /** Where the quote stands; a new quote is a DRAFT. */
+  status: QuoteStatus;
+  /** The quote’s total, exact to the cent. */
+  totalAmount: Scalars['Decimal']['output'];
+  /** How many changes the quote has had. */
+  version: Scalars['Int']['output'];
+};
+
+/** A page of Quote records. */
+export type QuoteConnection = {
+  __typename?: 'QuoteConnection';
+  edges: Array<QuoteEdge>;
+  pageInfo: PageInfo;
+  /** How many records the whole list holds (all pages). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One Quote in a list, with its cursor. */
+export type QuoteEdge = {
+  __typename?: 'QuoteEdge';
+  /** Pass as `after` to continue after this edge. */
+  cursor: Scalars['String']['output'];
+  node: Quote;
+};
+
+/** The quote after a change, and the position of the change in the event log. */
+export type QuotePayload = {
+  __typename?: 'QuotePayload';
+  /** The global position of the last event written (read models include it). */
+  position: Scalars['String']['output'];
+  /** The quote as the read models now show it. */
+  quote: Quote;
+};
+
+/** Where a quote stands; a new quote is a DRAFT. */
+export type QuoteStatus =
+  /** Sent to the customer */
+  | 'ACTIVE'
+  /** Closed without being won */
+  | 'CLOSED'
+  /** Being prepared (every new quote) */
+  | 'DRAFT'
+  /** Accepted by the customer */
+  | 'WON';
 
 /** Whether a record is in use or deactivated (read-only, hidden from most views). */
 export type RecordState =
@@ -666,6 +1422,44 @@ export type RegisterUserInput = {
   roles: Array<Role>;
 };
 
+/** How a relationship is going, from the activities regarding the account or contact (and naming its contacts). Counts and minutes are all-time up to today (UTC); the score is computed as of the request. See docs/analytics.md. */
+export type RelationshipInsights = {
+  __typename?: 'RelationshipInsights';
+  /** E-mails, calls and appointments per day over the last `days` days, oldest first. */
+  activityBreakdown: Array<DailyActivity>;
+  appointments: Scalars['Int']['output'];
+  /** Average minutes between our e-mail and their reply to it; null without replies. */
+  averageResponseMinutesByThem: Maybe<Scalars['Float']['output']>;
+  /** Average minutes between their e-mail and our reply to it; null without replies. */
+  averageResponseMinutesByUs: Maybe<Scalars['Float']['output']>;
+  emailsReceived: Scalars['Int']['output'];
+  emailsSent: Scalars['Int']['output'];
+  /** What raised and lowered the score, largest impact first. */
+  factors: Array<HealthFactor>;
+  healthLevel: Maybe<HealthLevel>;
+  /** 0–100; null when there never was an e-mail, call or appointment. */
+  healthScore: Maybe<Scalars['Int']['output']>;
+  /** The latest incoming e-mail or call, or appointment, up to now. */
+  lastContactedByThem: Maybe<Scalars['DateTime']['output']>;
+  /** The latest outgoing e-mail or call, or appointment, up to now. */
+  lastContactedByUs: Maybe<Scalars['DateTime']['output']>;
+  /** The earliest appointment or task after now. */
+  nextInteraction: Maybe<Scalars['DateTime']['output']>;
+  phoneCallsMade: Scalars['Int']['output'];
+  phoneCallsReceived: Scalars['Int']['output'];
+  /** The same, on their side. */
+  timeSpentByThemMinutes: Scalars['Float']['output'];
+  /** E-mails 5 min to write and 2.5 to read per reader, calls their duration, appointments duration × our attendees. */
+  timeSpentByUsMinutes: Scalars['Float']['output'];
+  trend: Maybe<Trend>;
+};
+
+
+/** How a relationship is going, from the activities regarding the account or contact (and naming its contacts). Counts and minutes are all-time up to today (UTC); the score is computed as of the request. See docs/analytics.md. */
+export type RelationshipInsightsActivityBreakdownArgs = {
+  days?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** A security role; a user may hold several and their privileges add up. */
 export type Role =
   | 'ADMINISTRATOR'
@@ -685,6 +1479,36 @@ export type SetUserStateInput = {
   idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   userId: Scalars['ID']['input'];
 };
+
+/** An import of accounts or contacts from a file. */
+export type StartImportInput = {
+  /** The file's text (CSV, XML, vCard) for small files */
+  content?: InputMaybe<Scalars['String']['input']>;
+  /** Contacts: create the accounts their rows name (by company name) that do not exist yet; otherwise such rows are rejected. */
+  createMissingAccounts?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Report what would happen; write nothing. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  duplicates?: InputMaybe<DuplicateHandling>;
+  /** The text encoding (utf-8, utf-16le, windows-1250, windows-1252, …); detected when left out. */
+  encoding?: InputMaybe<Scalars['String']['input']>;
+  entity: ImportEntity;
+  fileName?: InputMaybe<Scalars['String']['input']>;
+  /** Detected from the file when left out. */
+  format?: InputMaybe<ImportFormat>;
+  /** Overrides the automatic mapping (by header: field names, the CRM’s display names, Outlook’s headers, English and Polish). */
+  mapping?: InputMaybe<Array<ColumnMappingInput>>;
+  /** An id returned by POST /uploads, for files of any size */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Weighted activity of the last 30 days against the 30 days before. */
+export type Trend =
+  /** More than 25% down */
+  | 'DECLINING'
+  /** More than 25% up */
+  | 'IMPROVING'
+  /** Within 25% either way */
+  | 'STEADY';
 
 /** Fields left out stay as they are; a field set to null is cleared (name cannot be cleared). */
 export type UpdateAccountInput = {

@@ -1,6 +1,8 @@
 import { SYSTEM_ACTOR_ID, ROLES, type Role } from '../../events';
 import { buildCrmSchema } from '../../schema/build-schema';
 import type { CrmCommands } from '../../src/commands/crm-commands';
+import { SalesCommands } from '../../src/commands/sales-commands';
+import type { ImportService } from '../../src/import/job/import-service';
 import { startTestServer, type GraphQLTestClient, type TestServer } from '../support/graphql-client';
 import { sqliteDatabase } from '../support/test-databases';
 
@@ -13,8 +15,8 @@ type Depth = 'own' | 'all';
  * manages users, roles, organisation settings and people's data requests; an auditor writes nothing.
  */
 const SPEC: Readonly<Record<Role, Readonly<Record<string, Depth>>>> = {
-  SALESPERSON: { create: 'all', update: 'own', deactivate: 'own', associate: 'own' },
-  SALES_MANAGER: { create: 'all', update: 'all', deactivate: 'all', associate: 'all', assign: 'all' },
+  SALESPERSON: { create: 'all', update: 'own', deactivate: 'own', associate: 'own', logActivity: 'own' },
+  SALES_MANAGER: { create: 'all', update: 'all', deactivate: 'all', associate: 'all', logActivity: 'all', assign: 'all', import: 'all' },
   ADMINISTRATOR: { manageUsers: 'all', settings: 'all', erasePersonalData: 'all' },
   AUDITOR: {},
 };
@@ -22,8 +24,11 @@ const SPEC: Readonly<Record<Role, Readonly<Record<string, Depth>>>> = {
 interface Fixture {
   /** Commands of the system (they set up records, owned by whom the case says). */
   readonly system: CrmCommands;
+  readonly systemSales: SalesCommands;
   /** A user who owns nothing the case acts on. */
   readonly bystanderId: string;
+  /** The server's import jobs (run in the background). */
+  readonly imports: ImportService;
 }
 
 interface MutationCase {
@@ -37,6 +42,16 @@ interface MutationCase {
 const account = async (f: Fixture, ownerId: string, name = 'Contoso') => (await f.system.createAccount({ name, ownerId })).result.id;
 const contact = async (f: Fixture, ownerId: string, accountId: string | null = null) =>
   (await f.system.createContact({ firstName: 'Jan', lastName: 'Kowalski', ownerId, accountId })).result.id;
+
+const opportunity = async (f: Fixture, ownerId: string) =>
+  (await f.systemSales.createOpportunity({ topic: 'Fleet renewal', accountId: await account(f, ownerId), ownerId })).result.id;
+/** Logged by the bystander (the system is no user to own it), then given to `ownerId`. */
+const activity = async (f: Fixture, ownerId: string) => {
+  const bystander = f.systemSales.as({ actorId: f.bystanderId, source: 'api' });
+  const id = (await bystander.logActivity({ type: 'TASK', subject: 'Call back', occurredAt: '2026-11-02T09:00:00.000Z' })).result.id;
+  if (ownerId !== f.bystanderId) await f.system.assignOwner({ recordType: 'ACTIVITY', id, ownerId });
+  return id;
+};
 
 const CASES: readonly MutationCase[] = [
   {
@@ -119,6 +134,53 @@ const CASES: readonly MutationCase[] = [
       op('AssignOwner', { input: { recordType: 'CONTACT', id: await contact(f, owner), ownerId: f.bystanderId } }),
   },
   {
+    name: 'createOpportunity',
+    needs: [{ privilege: 'create', bound: false }],
+    prepare: async (f, owner) => op('CreateOpportunity', { input: { topic: 'New fleet', accountId: await account(f, owner) } }),
+  },
+  {
+    name: 'closeOpportunity',
+    needs: [{ privilege: 'update', bound: true }],
+    prepare: async (f, owner) => op('CloseOpportunity', { input: { id: await opportunity(f, owner), status: 'WON' } }),
+  },
+  {
+    name: 'createQuoteFromOpportunity',
+    needs: [{ privilege: 'create', bound: false }],
+    prepare: async (f, owner) =>
+      op('CreateQuoteFromOpportunity', { input: { opportunityId: await opportunity(f, owner), totalAmount: '1200.00' } }),
+  },
+  {
+    name: 'createInvoice',
+    needs: [{ privilege: 'create', bound: false }],
+    prepare: async (f, owner) =>
+      op('CreateInvoice', { input: { name: 'Licences', accountId: await account(f, owner), totalAmount: '99.90' } }),
+  },
+  {
+    name: 'logActivity',
+    needs: [{ privilege: 'logActivity', bound: true }],
+    prepare: async (f, owner) =>
+      op('LogActivity', {
+        input: {
+          type: 'PHONE_CALL',
+          subject: 'Renewal',
+          occurredAt: '2026-11-02T10:00:00.000Z',
+          regardingAccountId: await account(f, owner),
+        },
+      }),
+  },
+  {
+    name: 'assignOwner (opportunity)',
+    needs: [{ privilege: 'assign', bound: true }],
+    prepare: async (f, owner) =>
+      op('AssignSalesOwner', { input: { recordType: 'OPPORTUNITY', id: await opportunity(f, owner), ownerId: f.bystanderId } }),
+  },
+  {
+    name: 'assignOwner (activity)',
+    needs: [{ privilege: 'assign', bound: true }],
+    prepare: async (f, owner) =>
+      op('AssignSalesOwner', { input: { recordType: 'ACTIVITY', id: await activity(f, owner), ownerId: f.bystanderId } }),
+  },
+  {
     name: 'eraseContactPersonalData',
     needs: [{ privilege: 'erasePersonalData', bound: false }],
     prepare: async (f, owner) => op('EraseContactPersonalData', { input: { contactId: await contact(f, owner), reason: 'asked' } }),
@@ -151,11 +213,35 @@ const CASES: readonly MutationCase[] = [
     },
   },
   {
+    // A user's own preference: every role reads, so every role may choose it.
+    name: 'setIntroductionsOptOut',
+    needs: [],
+    prepare: () => op('SetIntroductionsOptOut', { optOut: true }),
+  },
+  {
     name: 'updateOrganizationSettings',
     needs: [{ privilege: 'settings', bound: false }],
     prepare: () => op('UpdateOrganizationSettings', { input: { addressSuggestionsEnabled: true } }),
   },
+  {
+    name: 'startImport',
+    needs: [{ privilege: 'import', bound: false }],
+    prepare: () => op('StartImport', { input: { entity: 'ACCOUNT', content: 'Account Name\nImported Co\n', dryRun: true } }),
+  },
+  {
+    name: 'retryImport',
+    needs: [{ privilege: 'import', bound: false }],
+    prepare: async (f) => op('RetryImport', { id: await failedImportJob(f) }),
+  },
 ];
+
+/** An import job the system started on a refused file (a DTD), FAILED and ready to run again. */
+async function failedImportJob(f: Fixture): Promise<string> {
+  const content = '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e "e">]><x/>';
+  const { jobId } = await f.imports.start(SYSTEM_ACTOR_ID, { entity: 'ACCOUNT', format: 'XML', content });
+  await f.imports.completion(jobId);
+  return jobId;
+}
 
 function op(operation: string, variables: Record<string, unknown>) {
   return Promise.resolve({ operation, variables });
@@ -182,7 +268,8 @@ describe('every mutation, for every role, on its own and on others’ records', 
     server = await startTestServer(sqliteDatabase);
     const system = server.crm.commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' });
     const bystander = await system.registerUser({ email: 'bystander@example.com', name: 'Bystander', roles: ['SALESPERSON'] });
-    fixture = { system, bystanderId: bystander.result.id };
+    const systemSales = new SalesCommands(server.crm.handler, { actorId: SYSTEM_ACTOR_ID, source: 'system' });
+    fixture = { system, systemSales, bystanderId: bystander.result.id, imports: server.running.imports };
     for (const role of ROLES) {
       const registered = await system.registerUser({ email: `${role.toLowerCase()}@example.com`, name: role, roles: [role] });
       clients.set(role, { id: registered.result.id, client: await server.clientFor(registered.result.id) });
@@ -211,6 +298,8 @@ describe('every mutation, for every role, on its own and on others’ records', 
     const actor = clients.get(role)!;
     const owner = ownership === 'own' ? actor.id : fixture.bystanderId;
     const { operation, variables } = await mutation.prepare(fixture, owner);
+    // Imports run in the background: an earlier case's job must not append while this case counts events.
+    await fixture.imports.idle();
     const head = await server.crm.store.headPosition();
     const response = await actor.client.request(operation, variables);
     if (allowed(role, mutation, ownership)) {
