@@ -28,7 +28,14 @@ export { OPPORTUNITY_EVENT_TYPES, OPPORTUNITY_STATUSES } from './opportunity.eve
 export { QUOTE_EVENT_TYPES, QUOTE_STATUSES } from './quote.events';
 export { INVOICE_EVENT_TYPES, INVOICE_STATUSES } from './invoice.events';
 export { ACTIVITY_EVENT_TYPES, ACTIVITY_TYPES, DIRECTIONS } from './activity.events';
-export { IMPORT_JOB_EVENT_TYPES, IMPORT_ENTITIES, IMPORT_FORMATS, DUPLICATE_HANDLINGS, importRowCausation, importedRowOf } from './import.events';
+export {
+  IMPORT_JOB_EVENT_TYPES,
+  IMPORT_ENTITIES,
+  IMPORT_FORMATS,
+  DUPLICATE_HANDLINGS,
+  importRowCausation,
+  importedRowOf,
+} from './import.events';
 export { ADDRESS_PARTS } from './address';
 export { SYSTEM_ACTOR_ID } from './event';
 export { PERSONAL_DATA, ERASED_NAME, ERASED_CONTACT_PROFILE } from './personal-data';
