@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AddressColumns } from '../address-columns';
 import { withAddressColumns } from '../address-columns';
 import type { ColumnTypes } from '../column-types';
@@ -59,7 +59,7 @@ export async function createAccountsTable(db: Kysely<ReadModels>, types: ColumnT
     .execute();
 }
 
-/** The indexes behind the list views: each view and ordering, and the hierarchy. */
+/** The indexes behind the list views (each view and ordering, the hierarchy) and the account-number lookup. */
 export async function createAccountsIndexes(db: Kysely<ReadModels>): Promise<void> {
   await db.schema.createIndex('accounts_state_name').ifNotExists().on('accounts').columns(['state', 'name_key', 'id']).execute();
   await db.schema
@@ -71,4 +71,11 @@ export async function createAccountsIndexes(db: Kysely<ReadModels>): Promise<voi
   await db.schema.createIndex('accounts_state_created').ifNotExists().on('accounts').columns(['state', 'created_at', 'id']).execute();
   await db.schema.createIndex('accounts_state_modified').ifNotExists().on('accounts').columns(['state', 'modified_at', 'id']).execute();
   await db.schema.createIndex('accounts_parent').ifNotExists().on('accounts').column('parent_account_id').execute();
+  // Finding an account by its number whatever its case (import's duplicate check and contact linking).
+  await db.schema
+    .createIndex('accounts_number_lower')
+    .ifNotExists()
+    .on('accounts')
+    .expression(sql`lower(account_number)`)
+    .execute();
 }

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { withAddressColumns, type AddressColumns } from '../address-columns';
 import type { ColumnTypes } from '../column-types';
 import type { ReadModels } from '../read-models';
@@ -58,7 +58,7 @@ export async function createContactsTable(db: Kysely<ReadModels>, types: ColumnT
     .execute();
 }
 
-/** The indexes behind the list views: each view and ordering, and an account's contacts. */
+/** The indexes behind the list views (each view and ordering, an account's contacts) and the e-mail lookup. */
 export async function createContactsIndexes(db: Kysely<ReadModels>): Promise<void> {
   const index = (name: string, columns: string[]) => db.schema.createIndex(name).ifNotExists().on('contacts').columns(columns).execute();
   await index('contacts_state_name', ['state', 'last_name_key', 'first_name_key', 'id']);
@@ -66,4 +66,11 @@ export async function createContactsIndexes(db: Kysely<ReadModels>): Promise<voi
   await index('contacts_account_state_name', ['account_id', 'state', 'last_name_key', 'first_name_key', 'id']);
   await index('contacts_state_created', ['state', 'created_at', 'id']);
   await index('contacts_state_modified', ['state', 'modified_at', 'id']);
+  // Finding a contact by e-mail whatever its case (import's duplicate check) without reading every contact.
+  await db.schema
+    .createIndex('contacts_email_lower')
+    .ifNotExists()
+    .on('contacts')
+    .expression(sql`lower(email)`)
+    .execute();
 }
