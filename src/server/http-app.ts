@@ -19,6 +19,7 @@ import { graphiqlRouter } from './graphiql-page';
 import { graphQLContextFor } from './graphql-context';
 import { refuseNulCharacters } from './nul-characters';
 import { requestBodyErrors } from './request-body-errors';
+import { withoutCredentials } from './request-log';
 import { currentRequestId, requestScope } from './request-scope';
 import { uploadsRouter } from './uploads-route';
 
@@ -71,6 +72,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
         return id;
       },
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/readyz' || req.url === '/metrics' },
+      serializers: { req: withoutCredentials },
     }),
   );
   app.use((req, _res, next) => requestScope.run({ requestId: typeof req.id === 'object' ? randomUUID() : String(req.id) }, next));
