@@ -168,7 +168,7 @@ async function touch(
 async function countImported(db: Kysely<ReadModels>, event: RecordedEvent, entity: 'ACCOUNT' | 'CONTACT', column: Counted): Promise<void> {
   const { source, correlationId, causationId, commandId } = event.metadata;
   if (source !== 'import' || importedRowOf(correlationId, causationId) === null) return;
-  await sql`update import_jobs set ${sql.ref(column)} = ${sql.ref(column)} + 1, processed_rows = processed_rows + 1,
+  await sql`update ${sql.table('import_jobs')} set ${sql.ref(column)} = ${sql.ref(column)} + 1, processed_rows = processed_rows + 1,
     last_counted_command = ${commandId}, modified_at = ${event.recordedAt}
     where id = ${correlationId} and entity = ${entity} and (last_counted_command is null or last_counted_command <> ${commandId})`.execute(
     db,

@@ -47,6 +47,14 @@ describe.each(TEST_DATABASES)('import jobs on $name', (database) => {
       ]);
     });
 
+    it('keeps the job and its counts through a rebuild of the read models', async () => {
+      const job = await importContacts(['Anna,Nowak,anna@example.com,,', ',Bez Imienia,,,', 'Ewa,Lis,ewa@example.com,,']);
+      const before = await db().selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow();
+      expect(before).toMatchObject({ processed_rows: 3, created_count: 2, error_count: 1 });
+      await imports.test.crm.rebuild();
+      expect(await db().selectFrom('import_jobs').selectAll().where('id', '=', job.id).executeTakeFirstOrThrow()).toEqual(before);
+    });
+
     it('says what is wrong with a cell without quoting its value', async () => {
       const job = await importContacts(['Piotr,Wiśniewski,piotr.wisniewski@@poczta,,']);
       const [error] = await imports.errors(job.id);
