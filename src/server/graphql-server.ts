@@ -52,6 +52,12 @@ function isClientError(error: GraphQLFormattedError): boolean {
   return typeof code === 'string' && CLIENT_ERROR_CODES.has(code);
 }
 
+/**
+ * graphql-js stops coercing variables after 50 invalid values with this error, which has no code: it is about
+ * the client's input all the same (found by the reliability fuzzer: it was answered as INTERNAL_SERVER_ERROR).
+ */
+const VARIABLE_ERROR_LIMIT = 'Too many errors processing variables, error limit reached. Execution aborted.';
+
 /** A refusal keeps its message, code and field; an error a client cannot act on becomes INTERNAL_SERVER_ERROR. */
 export function maskError(formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError {
   const refusal = toClientError(unwrapResolverError(raw));
@@ -63,6 +69,7 @@ export function maskError(formatted: GraphQLFormattedError, raw: unknown): Graph
       extensions: refusal.extensions,
     };
   const error = formatted;
+  if (error.message === VARIABLE_ERROR_LIMIT) return { message: error.message, extensions: { code: 'BAD_USER_INPUT' } };
   if (isClientError(error)) {
     const { stacktrace: _stack, ...extensions } = error.extensions ?? {};
     return { ...error, extensions };
@@ -83,6 +90,7 @@ function errorLogging(logger: Logger): ApolloServerPlugin<GraphQLContext> {
           for (const error of errors) {
             const code = error.extensions?.code;
             if (typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) continue;
+            if (error.message === VARIABLE_ERROR_LIMIT) continue;
             if (toClientError(unwrapResolverError(error))) continue;
             logger.error(
               { err: error.originalError ?? error, path: error.path, operationName, requestId: currentRequestId() },
