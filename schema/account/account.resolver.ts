@@ -59,6 +59,8 @@ export class AccountResolver {
         () => Promise.resolve(0),
       );
     const page = await listAccounts(ctx.db, { ...filter, orderBy: orderBy ?? AccountOrder.NAME_ASC, first: pageSize(first), after });
+    // The page's contacts point back at these accounts: they are known already, not loaded again.
+    for (const row of page.rows) ctx.loaders.accountById.prime(row.id, row);
     return toConnection(
       page,
       Account.fromRow,
