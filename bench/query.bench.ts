@@ -35,7 +35,7 @@ export function querySize(options: Pick<BenchOptions, 'size'>): number {
  */
 export const benchmark: Benchmark = {
   name: 'query',
-  description: `the AccountsWithContacts page (50 accounts, ${CONTACTS_PER_ACCOUNT} contacts each, owners) in process and over HTTP`,
+  description: `the accounts page (50 accounts with owners, ${CONTACTS_PER_ACCOUNT} contacts each, open opportunities, invoices and health scores) in process and over HTTP`,
   async measure(options) {
     const dataset = await ensureCrmDataset({ dataDir: options.dataDir, events: querySize(options), seed: options.seed, log: options.log });
     const viewerId = dataset.userIds[0]!;

@@ -16,7 +16,8 @@ export function rebuildSize(options: Pick<BenchOptions, 'size'>): number {
 /** Replays a realistic history into every projection (`crm.rebuild()`), against reading and parsing the same rows raw. */
 export const benchmark: Benchmark = {
   name: 'rebuild',
-  description: 'crm.rebuild(): every event replayed into fresh users, accounts and contacts tables',
+  description:
+    'crm.rebuild(): every event replayed into fresh tables of every projection (records, sales, activities, relationships, audit)',
   async measure(options) {
     const dataset = await ensureCrmDataset({
       dataDir: options.dataDir,

@@ -41,7 +41,11 @@ export const benchmark: Benchmark = {
     const metrics: { key: 'write' | 'rebuild' | 'query'; label: string; target: Check[] }[] = [
       { key: 'write', label: `write: mixed commands, ${IN_FLIGHT} in flight`, target: [atLeast(20_000, 'cmd/s')] },
       { key: 'rebuild', label: 'rebuild: every projection', target: [atLeast(100_000, 'ev/s')] },
-      { key: 'query', label: 'query: AccountsWithContacts page of 50, in process, one at a time', target: [] },
+      {
+        key: 'query',
+        label: 'query: accounts page of 50 (contacts, opportunities, invoices, health), in process, one at a time',
+        target: [],
+      },
     ];
     const smallest = measured[0]!;
     const rows: ResultRow[] = metrics.flatMap(({ key, label, target }) =>
