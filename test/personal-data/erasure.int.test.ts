@@ -8,7 +8,11 @@ import { ForbiddenError } from '../../src/domain/errors';
 import { PersonalDataService } from '../../src/personal-data/personal-data-service';
 import { dumpReadModels } from '../support/dump-read-models';
 import { openTestCrm, type TestCrm } from '../support/test-crm';
-import { TEST_DATABASES } from '../support/test-databases';
+import { TEST_DATABASES, temporaryDir } from '../support/test-databases';
+import { relationshipFiguresOf } from '../../projections/relationship/relationship.queries';
+import { configuredHealthSettings } from '../../schema/relationship/relationship.loaders';
+import { ImportService } from '../../src/import/job/import-service';
+import { UploadStore } from '../../src/import/uploads/upload-store';
 import { salesCommands } from '../support/test-sales';
 
 const EMAIL = 'ewa.distinctive-7731@example.org';
@@ -113,6 +117,57 @@ describe.each(TEST_DATABASES)('erasing a person’s data on $name', (database) =
       erasedFields: expect.arrayContaining(['phone', 'jobTitle']) as unknown,
     });
     expect(events[3]).toMatchObject({ data: { reason: 'Request of 2026-11-28 (art. 17 GDPR)' }, metadata: { actorId: adminId } });
+  });
+
+  it('forgets the person everywhere they were recorded: activities, an import of a duplicate, KPIs kept', async () => {
+    const sales = salesCommands(t);
+    const occurredAt = (day: number) => new Date(Date.now() - day * 24 * 60 * 60 * 1000).toISOString();
+    await sales.logActivity({
+      type: 'PHONE_CALL',
+      subject: `Call back on ${PHONE}`,
+      occurredAt: occurredAt(3),
+      regardingContactId: contactId,
+      direction: 'OUTGOING',
+      durationMinutes: 15,
+    });
+    await sales.logActivity({
+      type: 'EMAIL',
+      subject: `Offer sent to ${EMAIL}`,
+      description: `She lives at ${STREET}`,
+      occurredAt: occurredAt(2),
+      regardingContactId: contactId,
+      direction: 'INCOMING',
+    });
+    const uploads = temporaryDir();
+    const imports = new ImportService(t.crm, { uploads: new UploadStore(uploads.path, 1024 * 1024) });
+    try {
+      const { jobId } = await imports.start(t.userId, {
+        entity: 'CONTACT',
+        content: `First Name,Last Name,E-mail Address,Business Phone\nEwa,Distinctive,${EMAIL},${PHONE}\n`,
+      });
+      await imports.completion(jobId);
+      expect(
+        await t.crm.db.selectFrom('import_jobs').select(['status', 'skipped_count']).where('id', '=', jobId).executeTakeFirst(),
+      ).toEqual({
+        status: 'COMPLETED',
+        skipped_count: 1,
+      });
+    } finally {
+      await imports.stop();
+      uploads.remove();
+    }
+    const figures = () => relationshipFiguresOf(t.crm.db, 'contact', [contactId], new Date(), configuredHealthSettings());
+    const kpisBefore = await figures();
+    expect(kpisBefore.get(contactId)).toMatchObject({ emailsReceived: 1, phoneCallsMade: 1 });
+
+    await erase();
+    expect(await secretsFound(t)).toEqual([]);
+    expect(await t.crm.store.verify()).toMatchObject({ ok: true });
+    expect(await figures()).toEqual(kpisBefore);
+    const before = await dumpReadModels(t.crm);
+    await t.crm.rebuild();
+    expect(await dumpReadModels(t.crm)).toEqual(before);
+    expect(await secretsFound(t)).toEqual([]);
   });
 
   it('rebuilds the read models to the same erased state', async () => {
