@@ -41,7 +41,8 @@ export const benchmark: Benchmark = {
     const viewerId = dataset.userIds[0]!;
     const iterations = bySize(options, { tiny: 20, full: 500 });
     const warmup = bySize(options, { tiny: 3, full: 50 });
-    const seconds = bySize(options, { tiny: 1, full: 5 });
+    // Tiny runs check that the load completes; a busy CI machine needs more than a second for the first answers.
+    const seconds = bySize(options, { tiny: 3, full: 5 });
 
     const crm = await openCrm({ databaseUrl: `sqlite:${dataset.path}` });
     let page: PrecomputedPage;
