@@ -22,6 +22,8 @@ export interface Config {
   readonly dataDir: string;
   /** /readyz reports not ready while a read model is more than this many events behind. */
   readonly maxReadyLag: number;
+  /** How long a mutation waits for the read models to include its change before answering PROJECTION_TIMEOUT. */
+  readonly readYourWritesTimeoutMs: number;
   /** Where address suggestions come from: ADDRESS_PROVIDER and its settings. */
   readonly addresses: AddressProviderConfig;
   /** Public keys of an identity provider whose RS256/ES256 tokens are accepted too (a JWKS file or URL). */
@@ -57,6 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const maxReadyLag = Number(env.MAX_READY_LAG ?? 10_000);
   if (!Number.isInteger(maxReadyLag) || maxReadyLag < 0)
     throw new ConfigError(`MAX_READY_LAG must be a whole number, got "${env.MAX_READY_LAG}"`);
+  const readYourWritesTimeoutMs = Number(env.READ_YOUR_WRITES_TIMEOUT_MS ?? 5000);
+  if (!Number.isInteger(readYourWritesTimeoutMs) || readYourWritesTimeoutMs <= 0)
+    throw new ConfigError(`READ_YOUR_WRITES_TIMEOUT_MS must be a positive whole number, got "${env.READ_YOUR_WRITES_TIMEOUT_MS}"`);
   const rateLimitPerMinute = Number(env.RATE_LIMIT_PER_MINUTE ?? 1200);
   if (!Number.isInteger(rateLimitPerMinute) || rateLimitPerMinute < 0) {
     throw new ConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number (0 for no limit), got "${env.RATE_LIMIT_PER_MINUTE}"`);
@@ -80,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel,
     dataDir,
     maxReadyLag,
+    readYourWritesTimeoutMs,
     addresses: loadAddressProviderConfig(env),
     jwks,
     rateLimitPerMinute,

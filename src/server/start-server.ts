@@ -46,6 +46,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     databaseUrl: config.databaseUrl,
     eventStoreUrl: config.eventStoreUrl,
     dataKey: config.dataKey,
+    readYourWritesTimeoutMs: config.readYourWritesTimeoutMs,
     onProgress: ({ projection, position, head }) => {
       if (position === head || position % 50_000 === 0) logger.info({ projection, position, head }, 'projecting events');
     },

@@ -180,7 +180,7 @@ describe.each(TEST_DATABASES)('sales commands on $name', (database) => {
       // The deactivation starts once the first quote is in, while the others are being decided.
       const deactivation = quotes[0]!.then(() => t.commands().deactivateAccount({ id: accountId }));
       const [deactivated, ...outcomes] = await Promise.allSettled([deactivation, ...quotes]);
-      if (deactivated?.status !== 'fulfilled') throw new Error('the deactivation must succeed');
+      if (deactivated?.status !== 'fulfilled') throw new Error(`the deactivation must succeed: ${String(deactivated?.reason)}`);
       let created = 0;
       for (const outcome of outcomes) {
         if (outcome.status === 'fulfilled') {

@@ -144,6 +144,7 @@ async function launch(
     logLevel: 'silent',
     dataDir: dataDir.path,
     maxReadyLag: 10_000,
+    readYourWritesTimeoutMs: 30_000,
     addresses: OFFLINE_ADDRESS_PROVIDER,
     jwks: null,
     // Tests send requests far faster than people do: no limit unless a test asks for one.

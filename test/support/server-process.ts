@@ -26,6 +26,8 @@ export function startServerProcess(env: Record<string, string>, dataDir: string)
       PORT: '0',
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      // A parallel suite's long transaction on the shared PostgreSQL cluster may pause catch-up for a while.
+      READ_YOUR_WRITES_TIMEOUT_MS: '30000',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -24,9 +24,16 @@ export interface TestCrm {
 }
 
 /** Opens a CRM on a fresh database with one registered user. */
+/**
+ * The suites share one PostgreSQL cluster, each in its own database, and a snapshot's xmin is cluster-wide: a
+ * long transaction in a parallel suite (an import, a rebuild) holds back every catch-up projector for a while.
+ * The tests wait longer for their read models than the server's 5 s so that such a pause is not a failure.
+ */
+const TEST_DEFAULTS: Partial<CrmOptions> = { readYourWritesTimeoutMs: 30_000 };
+
 export async function openTestCrm(database: TestDatabase, options: Partial<CrmOptions> = {}): Promise<TestCrm> {
   const created = await database.create();
-  const crm = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...options });
+  const crm = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...TEST_DEFAULTS, ...options });
   const { result } = await readingYourWrites(crm, crm.commands({ actorId: SYSTEM_ACTOR_ID, source: 'system' })).registerUser({
     email: 'manager@example.com',
     name: 'Maria Manager',
@@ -72,7 +79,7 @@ function wrap(crm: Crm, created: CreatedDatabase, userId: string, options: Parti
     async reopen(reopenOptions = {}) {
       if (open) await crm.close();
       open = false;
-      const reopened = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...options, ...reopenOptions });
+      const reopened = await openCrm({ databaseUrl: created.url, dataKey: TEST_DATA_KEY, ...TEST_DEFAULTS, ...options, ...reopenOptions });
       return wrap(reopened, created, userId, { ...options, ...reopenOptions });
     },
     async dispose() {
