@@ -7,6 +7,7 @@ import { MemoryRowWriter, SqlRowWriter, type RowWriter, type SqlExecutor } from 
 import { ShadowTables } from './shadow-tables';
 import {
   CATCH_UP_START,
+  compareCheckpoints,
   type CatchUpBatch,
   type CatchUpCheckpoint,
   type EventStore,
@@ -206,14 +207,19 @@ export class Projector {
       for (const projection of projections) await projection.createTables(shadow.on(db), this.types);
     });
     const head = await store.headPosition();
+    const target = await store.headCheckpoint();
     // Projections that write only rows fold every event in memory first and write each table once.
     const inMemory = projections.filter((projection) => projection.rebuildInMemory);
     const inSql = projections.filter((projection) => !projection.rebuildInMemory);
     const memory = new MemoryRowWriter();
     let checkpoint = CATCH_UP_START;
+    const waiting = new HorizonWait(target);
     for (;;) {
       const batch = await store.readCatchUp(checkpoint, REPLAY_BATCH);
-      if (batch.events.length === 0) break;
+      if (batch.events.length === 0) {
+        if (await waiting.untilVisible(checkpoint)) continue;
+        break;
+      }
       await transaction(async (db) => {
         if (inMemory.length > 0) await this.apply(shadow.on(db), batch.events, inMemory, memory);
         if (inSql.length > 0) await this.apply(shadow.on(db), batch.events, inSql, new SqlRowWriter(shadow.on(db), shapes, this.execute));
@@ -297,5 +303,31 @@ export class Projector {
         .onConflict((oc) => oc.column('name').doUpdateSet(values))
         .execute();
     }
+  }
+}
+
+/** How long a rebuild waits for the events committed before it started to become readable. */
+const HORIZON_TIMEOUT_MS = 10 * 60_000;
+const HORIZON_POLL_MS = 50;
+
+/**
+ * A rebuild must replay at least what was committed when it started. A catch-up read stops short of that while
+ * an older transaction is still open (on PostgreSQL, any transaction of the cluster holds the snapshot's xmin
+ * back): then the replay waits, rather than swapping in tables that lack records the old ones show.
+ */
+class HorizonWait {
+  private readonly deadline = Date.now() + HORIZON_TIMEOUT_MS;
+
+  constructor(private readonly target: CatchUpCheckpoint) {}
+
+  /** False once `reached` covers the target; true after a pause when it does not yet. */
+  async untilVisible(reached: CatchUpCheckpoint): Promise<boolean> {
+    if (compareCheckpoints(reached, this.target) >= 0) return false;
+    if (Date.now() > this.deadline)
+      throw new Error(
+        `The rebuild cannot read the events committed before it started (it reached position ${reached.position} of ${this.target.position}): an older transaction is still open in the database`,
+      );
+    await new Promise((resolve) => setTimeout(resolve, HORIZON_POLL_MS));
+    return true;
   }
 }
