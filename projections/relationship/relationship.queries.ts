@@ -1,4 +1,4 @@
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type AliasedSelectQueryBuilder, type Kysely, type RawBuilder } from 'kysely';
 import { filtered as filteredAccounts, type AccountFilter, type AccountRow } from '../account/account.queries';
 import { filtered as filteredContacts, type ContactFilter, type ContactRow } from '../contact/contact.queries';
 import { InvalidCursorError, toPage, type Page } from '../pagination';
@@ -292,7 +292,7 @@ function healthKeys(db: Kysely<ReadModels>, subjectType: RelationshipSubjectType
 }
 
 /** Accounts by health score, highest first (then by id), scores as of `today`; never-contacted ones last. */
-export async function listAccountsByHealth(
+export function listAccountsByHealth(
   db: Kysely<ReadModels>,
   filter: AccountFilter,
   request: HealthPageRequest,
@@ -303,24 +303,11 @@ export async function listAccountsByHealth(
     .leftJoin(healthKeys(db, 'account', today, settings).as('health'), 'health.subject_id', 'accounts.id')
     .selectAll('accounts')
     .select(sql<number>`coalesce(health.health_key, -1)`.as('health_key'));
-  let query = db.selectFrom(ranked.as('ranked')).selectAll();
-  if (request.after) {
-    const cursor = decodeHealthCursor(request.after);
-    query = query.where(sql<boolean>`(health_key, id) < (${cursor.key}, ${cursor.id})`);
-  }
-  const rows = await query
-    .orderBy('health_key', 'desc')
-    .orderBy('id', 'desc')
-    .limit(request.first + 1)
-    .execute();
-  return toPage(
-    rows.map((row) => ({ ...row, health_key: Number(row.health_key) })),
-    request.first,
-  );
+  return pageByHealthKey(db, ranked.as('ranked'), request);
 }
 
 /** Contacts by health score, highest first (then by id), scores as of `today`; never-contacted ones last. */
-export async function listContactsByHealth(
+export function listContactsByHealth(
   db: Kysely<ReadModels>,
   filter: ContactFilter,
   request: HealthPageRequest,
@@ -331,16 +318,26 @@ export async function listContactsByHealth(
     .leftJoin(healthKeys(db, 'contact', today, settings).as('health'), 'health.subject_id', 'contacts.id')
     .selectAll('contacts')
     .select(sql<number>`coalesce(health.health_key, -1)`.as('health_key'));
-  let query = db.selectFrom(ranked.as('ranked')).selectAll();
+  return pageByHealthKey(db, ranked.as('ranked'), request);
+}
+
+/** A page of ranked records, by health key then id (both descending), after the cursor. */
+async function pageByHealthKey<Row extends { readonly id: string; readonly health_key: number }>(
+  db: Kysely<ReadModels>,
+  ranked: AliasedSelectQueryBuilder<Row, 'ranked'>,
+  request: HealthPageRequest,
+): Promise<Page<Row>> {
+  let query = db.selectFrom(ranked).selectAll();
   if (request.after) {
     const cursor = decodeHealthCursor(request.after);
     query = query.where(sql<boolean>`(health_key, id) < (${cursor.key}, ${cursor.id})`);
   }
-  const rows = await query
-    .orderBy('health_key', 'desc')
-    .orderBy('id', 'desc')
+  const rows = (await query
+    .orderBy(sql`health_key`, 'desc')
+    .orderBy(sql`id`, 'desc')
     .limit(request.first + 1)
-    .execute();
+    .execute()) as Row[];
+  // A driver may answer the computed key as text (PostgreSQL numerics).
   return toPage(
     rows.map((row) => ({ ...row, health_key: Number(row.health_key) })),
     request.first,
