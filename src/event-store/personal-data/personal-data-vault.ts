@@ -44,34 +44,27 @@ export class PersonalDataVault {
     if (stored !== undefined && stored !== this.masterKey.id) throw new MasterKeyMismatchError(this.masterKey.id, stored);
   }
 
-  /** The subjects whose data these events carry. */
-  subjectsOf(events: readonly CrmEvent[]): string[] {
-    const subjects = new Set<string>();
-    for (const event of events) {
-      const subject = personalSubjectOf(event.type, event.data);
-      if (subject !== null) subjects.add(subject);
-    }
-    return [...subjects];
-  }
-
   /** The current key of each subject, created (through `rows`, in the caller's transaction) where missing. */
   async keysForWrite(events: readonly CrmEvent[], rows: DataKeyRows, now: string): Promise<Map<string, DataKey>> {
     const keys = new Map<string, DataKey>();
-    const missing: string[] = [];
     // A record's first event (ContactCreated) has no key to look up yet: one is made without asking.
-    const fresh = new Set(
-      events
-        .filter((event) => PERSONAL_DATA[event.type]?.createdBy.includes(event.type))
-        .map((event) => personalSubjectOf(event.type, event.data))
-        .filter((subject) => subject !== null),
-    );
-    for (const subject of this.subjectsOf(events)) {
+    const fresh = new Set<string>();
+    const subjects = new Set<string>();
+    for (const event of events) {
+      const subject = personalSubjectOf(event.type, event.data);
+      if (subject === null) continue;
+      subjects.add(subject);
+      if (PERSONAL_DATA[event.type]!.createdBy.includes(event.type)) fresh.add(subject);
+    }
+    if (subjects.size === 0) return keys;
+    const missing: string[] = [];
+    for (const subject of subjects) {
       const cached = this.cache.currentFor(subject);
       if (cached) keys.set(subject, cached);
       else if (!fresh.has(subject)) missing.push(subject);
     }
     if (missing.length > 0) for (const stored of await rows.currentFor(missing)) keys.set(stored.subject, this.unwrap(stored, true));
-    for (const subject of this.subjectsOf(events)) {
+    for (const subject of subjects) {
       if (keys.has(subject)) continue;
       // Time-ordered ids: new keys land at the end of the key table's index, not on random pages.
       const key: DataKey = { id: uuidv7(), key: randomBytesPooled(32) };
