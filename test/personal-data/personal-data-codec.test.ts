@@ -1,3 +1,4 @@
+import { createCipheriv, randomBytes } from 'node:crypto';
 import type { CrmEvent } from '../../events';
 import { DataKeyCache } from '../../src/event-store/personal-data/data-key-cache';
 import { decryptValue, encryptValue, isEncrypted, keyIdOf, type DataKey } from '../../src/event-store/personal-data/field-cipher';
@@ -90,6 +91,40 @@ describe('the master key', () => {
     expect(master.unwrap(master.wrap(key.key)).equals(key.key)).toBe(true);
     expect(MasterKey.fromBase64(master.toBase64()).id).toBe(master.id);
     expect(() => MasterKey.fromBase64('c2hvcnQ=')).toThrow(/32 bytes/u);
+  });
+
+  it('wraps every key from its keystream at a counter of its own, each unwrapping alone', () => {
+    const master = MasterKey.generate();
+    const keys = Array.from({ length: 300 }, () => randomBytes(32));
+    const wrapped = keys.map((dataKey) => master.wrap(dataKey));
+    // Two 16-byte blocks per key: each key starts two counter blocks after the one before.
+    const counters = wrapped.map((text) => BigInt(`0x${Buffer.from(text.slice('ctr:'.length), 'base64').subarray(0, 16).toString('hex')}`));
+    const mod = 1n << 128n;
+    expect(counters.slice(1).every((counter, index) => (counter - counters[index]! + mod) % mod === 2n)).toBe(true);
+    // Unwrapped in another order and by another instance of the same master key (another process).
+    const elsewhere = MasterKey.fromBase64(master.toBase64());
+    for (const index of [299, 0, 150, 1]) expect(elsewhere.unwrap(wrapped[index]!).equals(keys[index]!)).toBe(true);
+  });
+
+  it('unwraps keys wrapped before the keystream (AES-256-GCM)', () => {
+    const secret = randomBytes(32);
+    const dataKey = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', secret, iv);
+    const sealed = Buffer.concat([cipher.update(dataKey), cipher.final()]);
+    const legacy = Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64');
+    expect(new MasterKey(secret).unwrap(legacy).equals(dataKey)).toBe(true);
+  });
+
+  it('turns an altered wrapped key into a key that decrypts nothing', () => {
+    const master = MasterKey.generate();
+    const wrapped = master.wrap(key.key);
+    const bytes = Buffer.from(wrapped.slice('ctr:'.length), 'base64');
+    bytes[20]! ^= 1;
+    const altered = master.unwrap(`ctr:${bytes.toString('base64')}`);
+    expect(altered.equals(key.key)).toBe(false);
+    const sealed = encryptValue(key, 'anna@example.com');
+    expect(() => decryptValue({ id: key.id, key: altered }, sealed)).toThrow();
   });
 
   it('refuses to start with another master key than the stored keys were wrapped with', async () => {
