@@ -413,7 +413,7 @@ function prepareReaderStatements(db: Database.Database) {
 /** The `data_keys` table through one connection (synchronous SQLite, wrapped for the vault). */
 function keyRowsOn(db: Database.Database): DataKeyRows {
   const columns = 'key_id AS keyId, subject_id AS subject, wrapped, master_key_id AS masterKeyId';
-  const current = db.prepare(`SELECT ${columns} FROM data_keys WHERE subject_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1`);
+  const current = db.prepare(`SELECT ${columns} FROM data_keys WHERE subject_id = ? ORDER BY created_at DESC, key_id DESC LIMIT 1`);
   const byId = db.prepare(`SELECT ${columns} FROM data_keys WHERE key_id = ?`);
   const insert = db.prepare('INSERT INTO data_keys (key_id, subject_id, wrapped, master_key_id, created_at) VALUES (?, ?, ?, ?, ?)');
   const destroy = db.prepare('DELETE FROM data_keys WHERE subject_id = ?');

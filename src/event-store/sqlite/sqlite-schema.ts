@@ -29,13 +29,14 @@ export function migrateSqliteEventStore(db: Database.Database): void {
       created_at TEXT NOT NULL,
       PRIMARY KEY (actor_id, key)
     );
+    -- Clustered on the key id (time-ordered): a new key is one entry at the end of the table, plus its subject's.
     CREATE TABLE IF NOT EXISTS data_keys (
       key_id TEXT PRIMARY KEY,
       subject_id TEXT NOT NULL,
       wrapped TEXT NOT NULL,
       master_key_id TEXT NOT NULL,
       created_at TEXT NOT NULL
-    );
+    ) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS data_keys_subject ON data_keys (subject_id);
   `);
 }
