@@ -1,3 +1,5 @@
+import { evictOldest } from '../shared/lru-eviction';
+
 /** A folded stream: the state after `version` events, and the position of its last event. */
 export interface CachedState {
   readonly state: unknown;
@@ -8,7 +10,7 @@ export interface CachedState {
 }
 
 /**
- * A bounded LRU of folded stream states. An entry is never trusted blindly: a load still reads the events
+ * A bounded LRU of folded stream states (at most an eighth over capacity between evictions). An entry is never trusted blindly: a load still reads the events
  * after the cached version (usually none) and folds them on, and a stale entry that slipped through is
  * caught by the append's expected-version check (conflict → reload → retry).
  */
@@ -30,10 +32,7 @@ export class StateCache {
     if (this.capacity <= 0) return;
     this.entries.delete(streamId);
     this.entries.set(streamId, entry);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    evictOldest(this.entries, this.capacity);
   }
 
   delete(streamId: string): void {

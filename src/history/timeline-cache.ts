@@ -1,4 +1,5 @@
 import type { TimelinePoint } from './timeline';
+import { evictOldest } from '../shared/lru-eviction';
 
 /** Snapshots of one long stream: points every `interval` versions, in version order. */
 interface StreamSnapshots {
@@ -63,10 +64,7 @@ export class TimelineCache {
     entry.points.push(point);
     this.streams.delete(streamId);
     this.streams.set(streamId, entry);
-    if (this.streams.size > this.capacity) {
-      const oldest = this.streams.keys().next();
-      if (!oldest.done) this.streams.delete(oldest.value);
-    }
+    evictOldest(this.streams, this.capacity);
   }
 
   forget(streamId: string): void {

@@ -1,4 +1,5 @@
 import { GENESIS_HASH } from '../hash-chain';
+import { evictOldest } from '../../shared/lru-eviction';
 
 /** The last event of a stream as the chain needs it: its version (0 = no events) and hash. */
 export interface ChainHead {
@@ -35,9 +36,6 @@ export class KurrentDbChainHeads {
     if (known && known.version > head.version) return;
     this.heads.delete(streamId);
     this.heads.set(streamId, head);
-    if (this.heads.size > this.capacity) {
-      const oldest = this.heads.keys().next();
-      if (!oldest.done) this.heads.delete(oldest.value);
-    }
+    evictOldest(this.heads, this.capacity);
   }
 }

@@ -1,4 +1,5 @@
 import type { DataKey } from './field-cipher';
+import { evictOldest } from '../../shared/lru-eviction';
 
 /**
  * Unwrapped data keys, by key id and by subject, kept for a short time (a key destroyed by another process
@@ -32,10 +33,7 @@ export class DataKeyCache {
   remember(subject: string, key: DataKey, current: boolean): void {
     this.byId.set(key.id, { key, subject, until: this.now() + this.ttlMs });
     if (current) this.bySubject.set(subject, key.id);
-    if (this.byId.size > this.capacity) {
-      const oldest = this.byId.keys().next();
-      if (!oldest.done) this.forgetKey(oldest.value);
-    }
+    evictOldest(this.byId, this.capacity, (keyId) => this.forgetKey(keyId));
   }
 
   /** Forgets every key of a subject (its data was erased). */
