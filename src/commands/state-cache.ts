@@ -1,4 +1,4 @@
-import { evictOldest } from '../shared/lru-eviction';
+import { LruMap } from '../shared/lru-map';
 
 /** A folded stream: the state after `version` events, and the position of its last event. */
 export interface CachedState {
@@ -10,29 +10,23 @@ export interface CachedState {
 }
 
 /**
- * A bounded LRU of folded stream states (at most an eighth over capacity between evictions). An entry is never trusted blindly: a load still reads the events
+ * A bounded LRU of folded stream states. An entry is never trusted blindly: a load still reads the events
  * after the cached version (usually none) and folds them on, and a stale entry that slipped through is
  * caught by the append's expected-version check (conflict → reload → retry).
  */
 export class StateCache {
-  private readonly entries = new Map<string, CachedState>();
+  private readonly entries: LruMap<string, CachedState>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.entries = new LruMap(capacity);
+  }
 
   get(streamId: string): CachedState | undefined {
-    const entry = this.entries.get(streamId);
-    if (entry) {
-      this.entries.delete(streamId);
-      this.entries.set(streamId, entry);
-    }
-    return entry;
+    return this.entries.get(streamId);
   }
 
   set(streamId: string, entry: CachedState): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(streamId);
     this.entries.set(streamId, entry);
-    evictOldest(this.entries, this.capacity);
   }
 
   delete(streamId: string): void {

@@ -1,5 +1,5 @@
 import type { TimelinePoint } from './timeline';
-import { evictOldest } from '../shared/lru-eviction';
+import { LruMap } from '../shared/lru-map';
 
 /** Snapshots of one long stream: points every `interval` versions, in version order. */
 interface StreamSnapshots {
@@ -26,7 +26,7 @@ export class TimelineCache {
   readonly interval: number;
   private readonly capacity: number;
   private readonly ttlMs: number;
-  private readonly streams = new Map<string, StreamSnapshots>();
+  private readonly streams: LruMap<string, StreamSnapshots>;
 
   constructor(
     options: TimelineCacheOptions = {},
@@ -35,6 +35,7 @@ export class TimelineCache {
     this.interval = options.interval ?? 500;
     this.capacity = options.capacity ?? 2000;
     this.ttlMs = options.ttlMs ?? 60_000;
+    this.streams = new LruMap(this.capacity);
   }
 
   /** The latest snapshot satisfying `fits` (points are in version order, and so in time order). */
@@ -45,8 +46,6 @@ export class TimelineCache {
       this.streams.delete(streamId);
       return undefined;
     }
-    this.streams.delete(streamId);
-    this.streams.set(streamId, entry);
     let found: TimelinePoint | undefined;
     for (const point of entry.points) {
       if (!fits(point)) break;
@@ -62,9 +61,7 @@ export class TimelineCache {
     const last = entry.points[entry.points.length - 1];
     if ((last?.version ?? 0) + this.interval !== point.version) return;
     entry.points.push(point);
-    this.streams.delete(streamId);
     this.streams.set(streamId, entry);
-    evictOldest(this.streams, this.capacity);
   }
 
   forget(streamId: string): void {

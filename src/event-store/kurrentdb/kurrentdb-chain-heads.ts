@@ -1,5 +1,5 @@
 import { GENESIS_HASH } from '../hash-chain';
-import { evictOldest } from '../../shared/lru-eviction';
+import { LruMap } from '../../shared/lru-map';
 
 /** The last event of a stream as the chain needs it: its version (0 = no events) and hash. */
 export interface ChainHead {
@@ -17,25 +17,23 @@ export const EMPTY_STREAM_HEAD: ChainHead = { version: 0, hash: GENESIS_HASH };
  * Least recently used entries are dropped beyond `capacity`.
  */
 export class KurrentDbChainHeads {
-  private readonly heads = new Map<string, ChainHead>();
+  private readonly heads: LruMap<string, ChainHead>;
 
-  constructor(private readonly capacity = 10_000) {}
+  constructor(capacity = 10_000) {
+    this.heads = new LruMap(capacity);
+  }
 
   /** The head of `streamId` if it is known to be at `version`. */
   at(streamId: string, version: number): ChainHead | null {
     const head = this.heads.get(streamId);
     if (!head || head.version !== version) return null;
-    this.heads.delete(streamId);
-    this.heads.set(streamId, head);
     return head;
   }
 
   /** Remembers a head; an older version than the one known is ignored. */
   remember(streamId: string, head: ChainHead): void {
-    const known = this.heads.get(streamId);
+    const known = this.heads.peek(streamId);
     if (known && known.version > head.version) return;
-    this.heads.delete(streamId);
     this.heads.set(streamId, head);
-    evictOldest(this.heads, this.capacity);
   }
 }
