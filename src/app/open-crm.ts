@@ -10,13 +10,9 @@ import { CommandHandler, type CommandContext } from '../commands/command-handler
 import { CrmCommands } from '../commands/crm-commands';
 import { StateCache } from '../commands/state-cache';
 import { ConfigError, parseDatabaseUrl } from '../config';
-import { createPostgresPool } from '../database/postgres-pool';
 import type { SqliteOptions } from '../database/sqlite-connections';
 import type { CatchUpCheckpoint, EventStore } from '../event-store/event-store';
 import { isKurrentDbUrl } from '../event-store/kurrentdb/kurrentdb-connection-string';
-import { openKurrentDbEventStore } from '../event-store/kurrentdb/kurrentdb-event-store';
-import { PostgresEventStore } from '../event-store/postgres/postgres-event-store';
-import { migratePostgresEventStore } from '../event-store/postgres/postgres-schema';
 import { MasterKey } from '../event-store/personal-data/master-key';
 import { PersonalDataVault } from '../event-store/personal-data/personal-data-vault';
 import { SqliteEventStore } from '../event-store/sqlite/sqlite-event-store';
@@ -118,7 +114,11 @@ export async function openCrm(options: CrmOptions): Promise<Crm> {
         throw new ConfigError(
           'Encrypted personal data (DATA_KEY) is not available with KurrentDB events yet: its keys need a transactional store',
         );
-      const store = await openKurrentDbEventStore(eventsUrl, { clock, ids });
+      // Loaded only for KurrentDB: its client (gRPC) would add about 30 MB to every other process.
+      type KurrentDbModule = typeof import('../event-store/kurrentdb/kurrentdb-event-store');
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const kurrentDb = require('../event-store/kurrentdb/kurrentdb-event-store') as KurrentDbModule;
+      const store = await kurrentDb.openKurrentDbEventStore(eventsUrl, { clock, ids });
       return await openCatchUpCrm(
         announcingAppends(store, () => readModels.coordination.announceAppended()),
         readModels,
@@ -134,10 +134,13 @@ export async function openCrm(options: CrmOptions): Promise<Crm> {
       }
       return await openInlineCrm(readModels, options, vault);
     }
+    // Loaded only for PostgreSQL events (see openReadModelDatabase).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const postgres = require('./postgres-events') as typeof import('./postgres-events');
     const sharesPool = readModels.pool !== null && readModelLocation.kind === 'postgres' && readModelLocation.url === events.url;
-    const pool = sharesPool ? readModels.pool : createPostgresPool(events.url);
-    await migratePostgresEventStore(pool);
-    const store = new PostgresEventStore(pool, { clock, ids, ...(vault ? { vault } : {}) });
+    const pool = sharesPool ? readModels.pool : postgres.createPostgresPool(events.url);
+    await postgres.migratePostgresEventStore(pool);
+    const store = new postgres.PostgresEventStore(pool, { clock, ids, ...(vault ? { vault } : {}) });
     await store.checkMasterKey();
     // PostgreSQL announces its appends itself, to listeners in its own database.
     return await openCatchUpCrm(

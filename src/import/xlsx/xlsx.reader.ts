@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ColumnNames } from '../column-names';
 import { ImportFileError } from '../import-file.error';
 import type { ImportLimits } from '../import.limits';
@@ -23,8 +23,11 @@ export class XlsxReader implements RecordReader {
 
   async *records(): AsyncGenerator<SourceRecord> {
     if (this.inspect) await inspectXlsxZip(this.path, this.limits);
+    // Loaded only to read a workbook: exceljs would add about 30 MB to every process, importing or not.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const excel = require('exceljs') as typeof ExcelJS;
     const input = createReadStream(this.path);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    const workbook = new excel.stream.xlsx.WorkbookReader(input, {
       sharedStrings: 'cache',
       styles: 'cache',
       hyperlinks: 'ignore',
