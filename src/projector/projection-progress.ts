@@ -13,9 +13,18 @@ export class ProjectionTimeoutError extends Error {
   }
 }
 
+/** The process stopped following the read models while a caller still waited for its change to show. */
+export class ProjectionProgressClosedError extends Error {
+  override readonly name = 'ProjectionProgressClosedError';
+  constructor(readonly position: number) {
+    super(`The change was saved (position ${position}) but the CRM shut down before its read models showed it`);
+  }
+}
+
 interface Waiter {
   readonly target: CatchUpCheckpoint;
   resolve(): void;
+  reject(error: Error): void;
 }
 
 /**
@@ -27,6 +36,7 @@ export class ProjectionProgress {
   private readonly known = new Map<string, CatchUpCheckpoint>();
   private readonly waiters = new Set<Waiter>();
   private poller: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly projections: readonly string[],
@@ -58,6 +68,7 @@ export class ProjectionProgress {
   /** Resolves once every projection has applied `target`; rejects with `ProjectionTimeoutError` after `timeoutMs`. */
   waitFor(target: CatchUpCheckpoint, timeoutMs: number): Promise<void> {
     if (compareCheckpoints(this.slowest(), target) >= 0) return Promise.resolve();
+    if (this.closed) return Promise.reject(new ProjectionProgressClosedError(target.position));
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(waiter);
@@ -69,6 +80,10 @@ export class ProjectionProgress {
         resolve: () => {
           clearTimeout(timer);
           resolve();
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
         },
       };
       this.waiters.add(waiter);
@@ -82,9 +97,13 @@ export class ProjectionProgress {
     for (const [name, checkpoint] of stored) this.update(name, checkpoint);
   }
 
+  /** Stops polling; whoever still waits is answered at once (a shutdown must not hang them until their timeout). */
   close(): void {
+    this.closed = true;
     if (this.poller) clearInterval(this.poller);
     this.poller = null;
+    for (const waiter of this.waiters) waiter.reject(new ProjectionProgressClosedError(waiter.target.position));
+    this.waiters.clear();
   }
 
   private settle(): void {
@@ -100,6 +119,7 @@ export class ProjectionProgress {
   }
 
   private startPolling(): void {
+    if (this.closed) return;
     this.poller ??= setInterval(() => {
       this.refresh().catch(() => undefined);
     }, this.pollIntervalMs);
