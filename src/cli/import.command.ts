@@ -26,7 +26,7 @@ export interface ImportCommandOptions {
 const LISTED_ERRORS = 20;
 
 /** How far V8 lets the heap grow past what a collection left alive, in % (V8 picks up to 300 when collections are cheap). */
-const IMPORT_HEAP_GROWING_PERCENT = 100;
+const IMPORT_HEAP_GROWING_PERCENT = 50;
 
 /**
  * `crm import <file>`: imports accounts or contacts from a file through the same jobs as the API (the file is
@@ -35,7 +35,7 @@ const IMPORT_HEAP_GROWING_PERCENT = 100;
  */
 export async function importCommand(file: string, options: ImportCommandOptions): Promise<void> {
   // An import keeps little alive (about 30 MB) but makes garbage fast, so V8 lets the heap grow to four times
-  // that before collecting. Letting it double keeps the process's memory near what it uses, for a few % of speed.
+  // that before collecting. Growing by half keeps the process's memory near what it uses, for a few % of speed.
   setFlagsFromString(`--heap-growing-percent=${IMPORT_HEAP_GROWING_PERCENT}`);
   const entity = choice(options.entity, ['account', 'contact'], '--entity').toUpperCase() as ImportEntityName;
   const duplicates = choice(
