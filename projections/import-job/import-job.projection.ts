@@ -163,7 +163,7 @@ async function touch(
 /**
  * Counts a row imported by `event`'s command, unless the event is not a row's main command or its command was
  * counted already. One statement per imported row, written as SQL (both databases run it in the tests) and
- * compiled once per transaction and column: building and compiling it per row showed in the import's profile.
+ * compiled once per database handle and column: building and compiling it per row showed in the import's profile.
  */
 async function countImported(db: Kysely<ReadModels>, event: RecordedEvent, entity: 'ACCOUNT' | 'CONTACT', column: Counted): Promise<void> {
   const { source, correlationId, causationId, commandId } = event.metadata;
@@ -182,5 +182,5 @@ async function countImported(db: Kysely<ReadModels>, event: RecordedEvent, entit
   await db.executeQuery(CompiledQuery.raw(text, parameters));
 }
 
-/** The counting statement's SQL per database handle (a transaction's, for inline projections) and column. */
+/** The counting statement's SQL per database handle (the writer's for inline projections, a transaction's for catch-up) and column. */
 const countStatements = new WeakMap<Kysely<ReadModels>, Map<Counted, string>>();
