@@ -327,6 +327,8 @@ function sqliteAlone(importedPath: string, rows: number): number {
   const connections = openSqlite(target);
   try {
     const writer = connections.writer;
+    // Savepoint journals in memory, as the event store's group commits keep them.
+    writer.pragma('temp_store = MEMORY');
     const schema = source
       .prepare(
         `SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND tbl_name IN (${ROW_TABLES.map(() => '?').join(', ')}) ORDER BY type DESC`,

@@ -32,9 +32,6 @@ export function openSqlite(path: string, options: SqliteOptions = {}): SqliteCon
   writer.pragma('cache_size = -65536');
   // Deleted and overwritten content is zeroed, so erased personal data does not linger in free space.
   writer.pragma('secure_delete = ON');
-  // Savepoint journals (one per append of a group commit) and temporary sorts stay in memory: as files they
-  // halved the rate of bulk appends, and they would leave copies of pages with personal data on disk.
-  writer.pragma('temp_store = MEMORY');
   const reader = path === ':memory:' ? writer : new Database(path, { readonly: false });
   reader.pragma(`busy_timeout = ${busy}`);
   reader.pragma('query_only = 1');

@@ -30,3 +30,25 @@ eventStoreContract('SQLite', () => {
     },
   });
 });
+
+describe('the SQLite event store’s temporary data', () => {
+  it('keeps group commits’ savepoint journals in memory, and work run alone (rebuilds) on files', async () => {
+    const dir = temporaryDir();
+    const connections = openSqlite(`${dir.path}/events.db`);
+    const store = new SqliteEventStore(connections.writer, connections.reader);
+    const tempStore = () => connections.writer.pragma('temp_store', { simple: true }) as number;
+    const FILE = 1;
+    const MEMORY = 2;
+    try {
+      expect(tempStore()).toBe(MEMORY);
+      await expect(store.runExclusive(() => Promise.resolve(tempStore()))).resolves.toBe(FILE);
+      expect(tempStore()).toBe(MEMORY);
+      await expect(store.runExclusive(() => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+      expect(tempStore()).toBe(MEMORY);
+    } finally {
+      await store.close();
+      connections.close();
+      dir.remove();
+    }
+  });
+});

@@ -24,6 +24,10 @@ import type { DataKeyRows, PersonalDataVault, StoredDataKey } from '../personal-
 import { STORED_EVENT_COLUMNS, chainedFieldsOf, satisfies, toRecordedEvents, type StoredEventRow } from '../stored-event';
 import { migrateSqliteEventStore } from './sqlite-schema';
 
+/** Where the writer keeps temporary data (savepoint journals, sorts) during group commits, and during work run alone. */
+const GROUP_TEMP_STORE = 'MEMORY';
+const ALONE_TEMP_STORE = 'FILE';
+
 export interface SqliteEventStoreOptions {
   readonly clock?: Clock;
   readonly ids?: IdGenerator;
@@ -70,6 +74,10 @@ export class SqliteEventStore implements EventStore {
     this.retentionMs = options.idempotencyRetentionMs ?? 24 * 60 * 60 * 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
     migrateSqliteEventStore(writer);
+    // Group commits keep their savepoint journals (one per append) in memory: as temporary files they halved the
+    // rate of bulk appends, and left copies of pages with personal data on disk. Work run alone (rebuilds, whose
+    // index builds sort whole tables) goes back to files, so its memory does not grow with the tables.
+    writer.pragma(`temp_store = ${GROUP_TEMP_STORE}`);
     this.w = prepareWriterStatements(writer);
     this.r = prepareReaderStatements(reader);
     this.vault = options.vault;
@@ -225,6 +233,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   private async runAlone<T>(work: () => Promise<T>): Promise<T> {
+    this.writer.pragma(`temp_store = ${ALONE_TEMP_STORE}`);
     this.writer.exec('BEGIN IMMEDIATE');
     try {
       const result = await work();
@@ -234,6 +243,7 @@ export class SqliteEventStore implements EventStore {
       rollbackQuietly(this.writer);
       throw error;
     } finally {
+      if (!this.writer.inTransaction) this.writer.pragma(`temp_store = ${GROUP_TEMP_STORE}`);
       this.notifyAppended();
     }
   }
